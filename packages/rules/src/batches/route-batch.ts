@@ -14,6 +14,11 @@ export function routeBatch(
   eligibleCount: number,
   threshold: number = getDistributionPolicy().directDeliveryThreshold,
 ): BatchRoute {
+  if (!Number.isInteger(threshold) || threshold < 0) {
+    throw new RangeError(
+      bi(`分流人数标准无效：${threshold}`, `Invalid routing threshold: ${threshold}`),
+    );
+  }
   if (!Number.isInteger(eligibleCount) || eligibleCount < 0) {
     throw new RangeError(
       bi(
@@ -41,7 +46,10 @@ export function normaliseRegistrationCode(code: string): string {
   return code.replace(/[\s\u3000-]/g, '').toUpperCase();
 }
 
-export function credentialMatchesUnit(credentialCode: string, unitRegistrationCode: string): boolean {
+export function credentialMatchesUnit(
+  credentialCode: string,
+  unitRegistrationCode: string,
+): boolean {
   const a = normaliseRegistrationCode(credentialCode);
   return a.length > 0 && a === normaliseRegistrationCode(unitRegistrationCode);
 }

@@ -123,7 +123,9 @@ export function dayKind(date: CalendarDate): DayKind {
     }
     return { date, working: false, kind: 'holiday', holidayName: arranged };
   }
-  return weekend ? { date, working: false, kind: 'weekend' } : { date, working: true, kind: 'workday' };
+  return weekend
+    ? { date, working: false, kind: 'weekend' }
+    : { date, working: true, kind: 'workday' };
 }
 
 /**

@@ -12,8 +12,18 @@ export type ReissueDocumentKind = (typeof REISSUE_DOCUMENT_KINDS)[number];
 export type CardEvent =
   | { type: 'add_to_batch' }
   | { type: 'notify_pickup'; route: BatchRoute }
-  | { type: 'deliver'; route: BatchRoute; destination: 'unit' | 'district_centre'; receiverNamed: boolean }
-  | { type: 'pickup'; credentialKind: PickupCredentialKind; credentialCode: string; unitRegistrationCode: string }
+  | {
+      type: 'deliver';
+      route: BatchRoute;
+      destination: 'unit' | 'district_centre';
+      receiverNamed: boolean;
+    }
+  | {
+      type: 'pickup';
+      credentialKind: PickupCredentialKind;
+      credentialCode: string;
+      unitRegistrationCode: string;
+    }
   | { type: 'sign'; signer: SignerKind; signerName: string; designatedPersonName?: string }
   | { type: 'return'; date: CalendarDate; firstCopyReturned: boolean }
   | { type: 'receive_into_pool' }

@@ -26,7 +26,9 @@ export type TransitionResult = { ok: true; to: CardState; clause: string } | Rul
 
 /** The events that may apply to a card in this state (before the event's own checks). */
 export function eventsFrom(state: CardState): CardEventType[] {
-  return (Object.keys(TRANSITIONS) as CardEventType[]).filter((t) => TRANSITIONS[t].from.includes(state));
+  return (Object.keys(TRANSITIONS) as CardEventType[]).filter((t) =>
+    TRANSITIONS[t].from.includes(state),
+  );
 }
 
 function guard(event: CardEvent, policy: DistributionPolicy): RuleResult {
@@ -34,13 +36,25 @@ function guard(event: CardEvent, policy: DistributionPolicy): RuleResult {
     case 'notify_pickup':
       return event.route === 'pickup'
         ? ALLOWED
-        : refuse('N-2.2b', '直接送达的批次不发领取通知', 'A direct-delivery batch gets no pickup notice');
+        : refuse(
+            'N-2.2b',
+            '直接送达的批次不发领取通知',
+            'A direct-delivery batch gets no pickup notice',
+          );
     case 'deliver':
       if (event.route !== 'direct_delivery') {
-        return refuse('N-2.2a', '领取批次不能直接送达', 'A pickup batch is not delivered by the vendor');
+        return refuse(
+          'N-2.2a',
+          '领取批次不能直接送达',
+          'A pickup batch is not delivered by the vendor',
+        );
       }
       return event.destination === 'unit' && !event.receiverNamed
-        ? refuse('N-2.2a', '送达单位前，单位须指定专人接收', 'Before delivery to the unit, the unit must name a receiver')
+        ? refuse(
+            'N-2.2a',
+            '送达单位前，单位须指定专人接收',
+            'Before delivery to the unit, the unit must name a receiver',
+          )
         : ALLOWED;
     case 'pickup':
       return credentialMatchesUnit(event.credentialCode, event.unitRegistrationCode)
@@ -51,9 +65,14 @@ function guard(event: CardEvent, policy: DistributionPolicy): RuleResult {
             "The credential's social-insurance registration code does not match the unit",
           );
     case 'sign':
-      if (event.signerName.trim() === '') return refuse('N-2.3', '须填写签字人姓名', 'The signer name is required');
+      if (event.signerName.trim() === '')
+        return refuse('N-2.3', '须填写签字人姓名', 'The signer name is required');
       if (event.signer === 'proxy' && !event.designatedPersonName?.trim()) {
-        return refuse('N-2.3', '代签须由单位指定的专人签字', 'A proxy signature must be by the unit’s designated person');
+        return refuse(
+          'N-2.3',
+          '代签须由单位指定的专人签字',
+          'A proxy signature must be by the unit’s designated person',
+        );
       }
       return ALLOWED;
     case 'return':
@@ -66,7 +85,11 @@ function guard(event: CardEvent, policy: DistributionPolicy): RuleResult {
       }
       return event.firstCopyReturned
         ? ALLOWED
-        : refuse('N-2.4c', '退卡须同时交回回执单第一联', "The receipt's first copy must come back with the cards");
+        : refuse(
+            'N-2.4c',
+            '退卡须同时交回回执单第一联',
+            "The receipt's first copy must come back with the cards",
+          );
     case 'reissue':
       if (!reissueOpen(event.date, policy)) {
         return refuse(
@@ -84,11 +107,19 @@ function guard(event: CardEvent, policy: DistributionPolicy): RuleResult {
           );
     case 'start_identity_sync':
       if (!categoryChangeAllowed(event.from, event.to)) {
-        return refuse('N-2.5', '该人员类别变更不属于因年龄增长的变更', 'This category change is not an age-related change');
+        return refuse(
+          'N-2.5',
+          '该人员类别变更不属于因年龄增长的变更',
+          'This category change is not an age-related change',
+        );
       }
       return event.paidAtNewStandard
         ? ALLOWED
-        : refuse('N-2.5', '须先按新类别标准缴费', 'The fee at the new category’s standard must be paid first');
+        : refuse(
+            'N-2.5',
+            '须先按新类别标准缴费',
+            'The fee at the new category’s standard must be paid first',
+          );
     default:
       return ALLOWED;
   }
@@ -134,7 +165,11 @@ export function transitionCard(
   const rule = TRANSITIONS[event.type];
   if (!rule.from.includes(from)) {
     const label = CARD_STATE_LABELS[from];
-    return refuse(rule.clause, `社保卡当前状态为“${label.zh}”，不能执行此操作`, `Not allowed while the card is "${label.en}"`);
+    return refuse(
+      rule.clause,
+      `社保卡当前状态为“${label.zh}”，不能执行此操作`,
+      `Not allowed while the card is "${label.en}"`,
+    );
   }
   const checked = guard(event, policy);
   if (!checked.ok) return checked;

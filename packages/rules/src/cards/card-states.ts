@@ -15,7 +15,11 @@ export type CardState = (typeof CARD_STATES)[number];
 
 export const CARD_STATE_LABELS: Record<CardState, { zh: string; en: string; clause: string }> = {
   made: { zh: '已制卡', en: 'Made', clause: 'N-2.4a' },
-  not_made_data_problem: { zh: '因信息问题未制卡', en: 'Not made: personal-data problem', clause: 'N-2.6' },
+  not_made_data_problem: {
+    zh: '因信息问题未制卡',
+    en: 'Not made: personal-data problem',
+    clause: 'N-2.6',
+  },
   in_batch: { zh: '已编入发放批次', en: 'In a distribution batch', clause: 'N-2.2a' },
   awaiting_pickup: { zh: '待单位领取', en: 'Awaiting pickup by the unit', clause: 'N-2.2b' },
   at_unit: { zh: '已到单位待发放', en: 'At the unit, to be handed out', clause: 'N-2.3' },
@@ -27,7 +31,10 @@ export const CARD_STATE_LABELS: Record<CardState, { zh: string; en: string; clau
 };
 
 /** Where the card physically is, for the lookup and the dashboards. */
-export const CARD_LOCATIONS: Record<CardState, 'vendor' | 'district_centre' | 'unit' | 'holder' | 'street_office'> = {
+export const CARD_LOCATIONS: Record<
+  CardState,
+  'vendor' | 'district_centre' | 'unit' | 'holder' | 'street_office'
+> = {
   made: 'vendor',
   not_made_data_problem: 'vendor',
   in_batch: 'vendor',

@@ -27,7 +27,11 @@ export function cardOverdue(
   options: { pickupDeadline?: CalendarDate; policy?: DistributionPolicy } = {},
 ): OverdueCard | undefined {
   const policy = options.policy ?? getDistributionPolicy();
-  if (state === 'awaiting_pickup' && options.pickupDeadline && isPastDeadline(today, options.pickupDeadline)) {
+  if (
+    state === 'awaiting_pickup' &&
+    options.pickupDeadline &&
+    isPastDeadline(today, options.pickupDeadline)
+  ) {
     return { kind: 'pickup', deadline: options.pickupDeadline, clause: 'N-2.2b' };
   }
   if (state === 'at_unit' && isPastDeadline(today, policy.collectionDeadline)) {

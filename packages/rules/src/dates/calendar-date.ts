@@ -12,7 +12,9 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export class InvalidDateError extends Error {
   constructor(value: string) {
-    super(bi(`无效日期：${value}（应为 YYYY-MM-DD）`, `Invalid date: ${value} (expected YYYY-MM-DD)`));
+    super(
+      bi(`无效日期：${value}（应为 YYYY-MM-DD）`, `Invalid date: ${value} (expected YYYY-MM-DD)`),
+    );
     this.name = 'InvalidDateError';
   }
 }

@@ -1,5 +1,5 @@
 import { bi } from '../i18n/bilingual.js';
-import { compareDates, type CalendarDate } from '../dates/calendar-date.js';
+import { compareDates, parseCalendarDate, type CalendarDate } from '../dates/calendar-date.js';
 import { enrolmentWindow, getEnrolmentPolicy } from '../policy/policy-registry.js';
 import { ALLOWED, refuse, type RuleResult } from '../common/rule-result.js';
 
@@ -25,6 +25,7 @@ export type CoverStart =
  * For a later payment the notice names no start date, so none is invented here.
  */
 export function coverStartFromJanuary(policyYear: number, paidOn: CalendarDate): CoverStart {
+  parseCalendarDate(paidOn);
   const cutOff = getEnrolmentPolicy(policyYear).januaryCoverPaidBy;
   const january = `${policyYear}-01-01`;
   if (cutOff !== undefined && compareDates(paidOn, cutOff) <= 0) {
@@ -46,6 +47,7 @@ export function coverStartFromJanuary(policyYear: number, paidOn: CalendarDate):
 
 /** N-1.5: new enrolees from the policy's date get a temporary certificate while the card is made. */
 export function needsTemporaryCertificate(policyYear: number, enrolledOn: CalendarDate): boolean {
+  parseCalendarDate(enrolledOn);
   const from = getEnrolmentPolicy(policyYear).temporaryCertificateFrom;
   return from !== undefined && compareDates(enrolledOn, from) >= 0;
 }

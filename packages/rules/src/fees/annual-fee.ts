@@ -1,11 +1,17 @@
 import { bi } from '../i18n/bilingual.js';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../policy/categories.js';
 import { getEnrolmentPolicy, PolicyNotFoundError } from '../policy/policy-registry.js';
-import { SUBSIDY_FLAG_DEFINITIONS, subsidyFlagFits, type SubsidyFlag } from '../policy/subsidy-flags.js';
+import {
+  SUBSIDY_FLAG_DEFINITIONS,
+  subsidyFlagFits,
+  type SubsidyFlag,
+} from '../policy/subsidy-flags.js';
 
 function assertPolicyYear(policyYear: number): void {
   if (!Number.isInteger(policyYear)) {
-    throw new RangeError(bi(`政策年度必须是整数：${policyYear}`, `Policy year must be an integer: ${policyYear}`));
+    throw new RangeError(
+      bi(`政策年度必须是整数：${policyYear}`, `Policy year must be an integer: ${policyYear}`),
+    );
   }
 }
 

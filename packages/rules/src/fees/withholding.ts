@@ -6,7 +6,12 @@ import { ENROLMENT_2011 } from '../policy/notice-2010-53.js';
 
 function assertYuan(value: number, name: string): void {
   if (!Number.isInteger(value) || value < 0) {
-    throw new RangeError(bi(`${name}必须是非负整数元：${value}`, `${name} must be a non-negative integer of 元: ${value}`));
+    throw new RangeError(
+      bi(
+        `${name}必须是非负整数元：${value}`,
+        `${name} must be a non-negative integer of 元: ${value}`,
+      ),
+    );
   }
 }
 
@@ -21,8 +26,11 @@ export function requiredDeposit(
   jingkaExtraYuan: number = ENROLMENT_2011.jingkaExtraYuan ?? 1,
 ): number {
   assertYuan(feeYuan, '费用 / fee');
+  assertYuan(jingkaExtraYuan, '京卡多存金额 / 京卡 extra');
   if (account !== 'jingka' && account !== 'other') {
-    throw new RangeError(bi(`未知账户类型：${String(account)}`, `Unknown account type: ${String(account)}`));
+    throw new RangeError(
+      bi(`未知账户类型：${String(account)}`, `Unknown account type: ${String(account)}`),
+    );
   }
   return account === 'jingka' ? feeYuan + jingkaExtraYuan : feeYuan;
 }
@@ -36,10 +44,16 @@ export type WithholdingOutcome =
  * (inclusive) is withheld in that round; a payer who misses a round is withheld in the next;
  * after the last round the payment is missed.
  */
-export function withholdingRound(policyYear: number, depositDate: CalendarDate): WithholdingOutcome {
+export function withholdingRound(
+  policyYear: number,
+  depositDate: CalendarDate,
+): WithholdingOutcome {
   const rounds = getEnrolmentPolicy(policyYear).withholdingRounds;
   if (!rounds || rounds.length === 0) {
-    throw new PolicyNotFoundError({ zh: `${policyYear}年度银行代扣轮次`, en: `withholding rounds for ${policyYear}` });
+    throw new PolicyNotFoundError({
+      zh: `${policyYear}年度银行代扣轮次`,
+      en: `withholding rounds for ${policyYear}`,
+    });
   }
   const index = rounds.findIndex((deadline) => compareDates(depositDate, deadline) <= 0);
   const deadline = rounds[index];

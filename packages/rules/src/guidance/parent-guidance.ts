@@ -108,7 +108,10 @@ export function parentGuidance(input: GuidanceInput): ParentGuidance {
         status,
         clause: 'N-2.3',
         helpLines: [],
-        nextStep: { zh: '社保卡已发放，无需办理', en: 'The card has been handed out; nothing to do' },
+        nextStep: {
+          zh: '社保卡已发放，无需办理',
+          en: 'The card has been handed out; nothing to do',
+        },
       };
     case 'returned':
     case 'in_reissue_pool': {
@@ -119,7 +122,10 @@ export function parentGuidance(input: GuidanceInput): ParentGuidance {
         helpLines: [hotline],
         from: policy.reissueOpenFrom,
         nextStep: open
-          ? { zh: `社保卡已退回区县社保中心二次发行库。${reissueStep.zh}`, en: `The card is in the district centre's reissue pool. ${reissueStep.en}` }
+          ? {
+              zh: `社保卡已退回区县社保中心二次发行库。${reissueStep.zh}`,
+              en: `The card is in the district centre's reissue pool. ${reissueStep.en}`,
+            }
           : {
               zh: `社保卡已退回区县社保中心二次发行库。${policy.reissueOpenFrom}起：${reissueStep.zh}`,
               en: `The card is in the district centre's reissue pool. From ${policy.reissueOpenFrom}: ${reissueStep.en}`,
@@ -131,7 +137,10 @@ export function parentGuidance(input: GuidanceInput): ParentGuidance {
         status,
         clause: 'N-2.4d',
         helpLines: [],
-        nextStep: { zh: '社保卡已在服务网点补发领取，无需办理', en: 'The card was reissued at the service point; nothing to do' },
+        nextStep: {
+          zh: '社保卡已在服务网点补发领取，无需办理',
+          en: 'The card was reissued at the service point; nothing to do',
+        },
       };
     case 'identity_sync':
       return {

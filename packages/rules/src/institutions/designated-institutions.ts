@@ -1,14 +1,26 @@
 import { ALLOWED, refuse, type RuleResult } from '../common/rule-result.js';
 import type { Category } from '../policy/categories.js';
+import { isPastDeadline } from '../cards/overdue.js';
+import { parseCalendarDate } from '../dates/calendar-date.js';
 
 /**
  * Kinds of designated medical institution. TCM, specialist and A-class institutions are common
  * to every insured person and do not count towards the personal choices (S-3.1).
  */
-export const INSTITUTION_KINDS = ['community_health', 'general', 'tcm', 'specialist', 'a_class'] as const;
+export const INSTITUTION_KINDS = [
+  'community_health',
+  'general',
+  'tcm',
+  'specialist',
+  'a_class',
+] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
-export const COMMON_INSTITUTION_KINDS: readonly InstitutionKind[] = ['tcm', 'specialist', 'a_class'];
+export const COMMON_INSTITUTION_KINDS: readonly InstitutionKind[] = [
+  'tcm',
+  'specialist',
+  'a_class',
+];
 
 export interface InstitutionChoice {
   code: string;
@@ -31,7 +43,8 @@ export function checkInstitutionChoice(
   required = PERSONAL_INSTITUTION_COUNT,
 ): RuleResult {
   const personal = personalChoices(choices);
-  if (new Set(personal.map((c) => c.code)).size !== personal.length) {
+  // Codes are typed by hand; 'a01 ' and 'A01' are the same institution.
+  if (new Set(personal.map((c) => c.code.trim().toUpperCase())).size !== personal.length) {
     return refuse('S-3.1', '定点医疗机构不能重复选择', 'A designated institution is chosen twice');
   }
   if (personal.length !== required) {
@@ -71,12 +84,13 @@ export function communityInstitutionStatus(
   today: string,
   deadline: string | undefined,
 ): CommunityInstitutionStatus {
+  parseCalendarDate(today);
   const required = needsCommunityInstitution(category);
   const missing = required && !choices.some((c) => c.kind === 'community_health');
   return {
     required,
     missing,
     ...(deadline === undefined ? {} : { deadline }),
-    overdue: missing && deadline !== undefined && today > deadline,
+    overdue: missing && deadline !== undefined && isPastDeadline(today, deadline),
   };
 }

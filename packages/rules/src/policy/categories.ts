@@ -1,5 +1,10 @@
 /** Resident categories of the 2010 notice (N-1.3a); students of the 2025 guide are `student_child`. */
-export const CATEGORIES = ['elderly', 'student_child', 'unemployed', 'unemployed_disabled'] as const;
+export const CATEGORIES = [
+  'elderly',
+  'student_child',
+  'unemployed',
+  'unemployed_disabled',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const CATEGORY_LABELS: Record<Category, { zh: string; en: string }> = {

@@ -1,4 +1,9 @@
-import type { DistributionPolicy, EnrolmentPolicy, PolicySource, StandingEnrolmentWindow } from './policy-types.js';
+import type {
+  DistributionPolicy,
+  EnrolmentPolicy,
+  PolicySource,
+  StandingEnrolmentWindow,
+} from './policy-types.js';
 
 export const NOTICE_2010_53: PolicySource = {
   id: '京社保发〔2010〕53号',

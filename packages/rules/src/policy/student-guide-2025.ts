@@ -26,8 +26,14 @@ export const PAYMENT_CHANNEL_LABELS: Record<PaymentChannel, { zh: string; en: st
   jingtong_mini_program: { zh: '京通小程序（推荐）', en: 'Jingtong mini-program (recommended)' },
   electronic_tax_bureau: { zh: '电子税务局', en: 'Electronic tax bureau' },
   bank_app: { zh: '银行APP', en: 'Bank app' },
-  bank_batch_withholding: { zh: '银行批量扣款（需签协议）', en: 'Bank batch withholding (agreement needed)' },
-  bank_counter: { zh: '银行柜台（本人身份证；代办人携带双方身份证）', en: 'Bank counter (own ID; a proxy brings both IDs)' },
+  bank_batch_withholding: {
+    zh: '银行批量扣款（需签协议）',
+    en: 'Bank batch withholding (agreement needed)',
+  },
+  bank_counter: {
+    zh: '银行柜台（本人身份证；代办人携带双方身份证）',
+    en: 'Bank counter (own ID; a proxy brings both IDs)',
+  },
 };
 
 export interface StudentPolicy {
@@ -38,7 +44,12 @@ export interface StudentPolicy {
   /** S-2.2b */
   bankDeductionDayOfMonth: number;
   /** S-2.3: a payment inside `paidFrom…paidTo` is covered `coverFrom…coverTo`. */
-  benefitPeriod: { paidFrom: CalendarDate; paidTo: CalendarDate; coverFrom: CalendarDate; coverTo: CalendarDate };
+  benefitPeriod: {
+    paidFrom: CalendarDate;
+    paidTo: CalendarDate;
+    coverFrom: CalendarDate;
+    coverTo: CalendarDate;
+  };
   /** S-3.1 */
   personalInstitutionCount: number;
   channels: readonly PaymentChannel[];
@@ -47,7 +58,12 @@ export interface StudentPolicy {
 export const STUDENT_2025: StudentPolicy = {
   policyYear: 2025,
   source: STUDENT_GUIDE_2025,
-  paymentWindow: { from: '2025-10-05', to: '2025-10-20', opensAt: '09:00:00', closesAt: '15:00:00' },
+  paymentWindow: {
+    from: '2025-10-05',
+    to: '2025-10-20',
+    opensAt: '09:00:00',
+    closesAt: '15:00:00',
+  },
   bankDeductionDayOfMonth: 15,
   benefitPeriod: {
     paidFrom: '2025-10-01',

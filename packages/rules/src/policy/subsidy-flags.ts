@@ -53,7 +53,11 @@ export const SUBSIDY_FLAG_DEFINITIONS: Record<SubsidyFlag, SubsidyFlagDefinition
   },
 };
 
-export function subsidyFlagFits(flag: SubsidyFlag, category: Category, policyYear: number): boolean {
+export function subsidyFlagFits(
+  flag: SubsidyFlag,
+  category: Category,
+  policyYear: number,
+): boolean {
   const def = SUBSIDY_FLAG_DEFINITIONS[flag];
   return def.fromPolicyYear <= policyYear && def.fitsCategories.includes(category);
 }

@@ -4,12 +4,25 @@ import { PICKUP_CREDENTIAL_KINDS } from '../batches/route-batch.js';
 import { REISSUE_DOCUMENT_KINDS, SIGNER_KINDS } from '../cards/card-events.js';
 import { CARD_STATES } from '../cards/card-states.js';
 import { registrationCode } from './unit.schema.js';
-import { calendarDate, checkIdNumber, idKind, idNumberText, oneOf, optionalText, text, wholeNumber } from './fields.js';
+import {
+  calendarDate,
+  checkIdNumber,
+  idKind,
+  idNumberText,
+  oneOf,
+  optionalText,
+  text,
+  wholeNumber,
+  whenFieldsValid,
+} from './fields.js';
 
 export const cardNumber = z
   .string({ error: bi('社保卡卡号必须是文本', 'Card number must be text') })
   .transform((v) => v.replace(/\s/g, '').toUpperCase())
-  .refine((v) => /^[0-9A-Z]{6,32}$/.test(v), bi('社保卡卡号应为6-32位字母或数字', 'Card number must be 6–32 letters or digits'));
+  .refine(
+    (v) => /^[0-9A-Z]{6,32}$/.test(v),
+    bi('社保卡卡号应为6-32位字母或数字', 'Card number must be 6–32 letters or digits'),
+  );
 
 /** A card as the vendor reports it: made, or not made because of a data problem (N-2.6). */
 export const vendorCardSchema = z
@@ -22,15 +35,29 @@ export const vendorCardSchema = z
     state: oneOf(['made', 'not_made_data_problem'] as const, '制卡状态', 'Card state'),
     problem: optionalText('问题说明', 'Problem', 200),
   })
-  .superRefine((c, ctx) => {
-    checkIdNumber(ctx, c.idKind, c.idNumber);
-    if (c.state === 'made' && c.cardNumber === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cardNumber'], message: bi('已制卡须有卡号', 'A made card needs its number') });
-    }
-    if (c.state === 'not_made_data_problem' && c.problem === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['problem'], message: bi('未制卡须说明信息问题', 'Say what the data problem is') });
-    }
-  });
+  .superRefine(
+    (c, ctx) => checkIdNumber(ctx, c.idKind, c.idNumber),
+    whenFieldsValid('idKind', 'idNumber'),
+  )
+  .superRefine(
+    (c, ctx) => {
+      if (c.state === 'made' && c.cardNumber === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cardNumber'],
+          message: bi('已制卡须有卡号', 'A made card needs its number'),
+        });
+      }
+      if (c.state === 'not_made_data_problem' && c.problem === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['problem'],
+          message: bi('未制卡须说明信息问题', 'Say what the data problem is'),
+        });
+      }
+    },
+    whenFieldsValid('state', 'cardNumber', 'problem'),
+  );
 export type VendorCard = z.output<typeof vendorCardSchema>;
 
 export const cardStateSchema = oneOf(CARD_STATES, '社保卡状态', 'Card state');
@@ -59,12 +86,11 @@ export const pickupSchema = z.object({
 });
 
 /** N-2.3: one signature on the receipt, by the holder or the unit's designated person. */
-export const signatureSchema = z
-  .object({
-    signer: oneOf(SIGNER_KINDS, '签字方式', 'Signer kind'),
-    signerName: text('签字人姓名', 'Signer name'),
-    signedOn: calendarDate('签收日期', 'Signing date'),
-  });
+export const signatureSchema = z.object({
+  signer: oneOf(SIGNER_KINDS, '签字方式', 'Signer kind'),
+  signerName: text('签字人姓名', 'Signer name'),
+  signedOn: calendarDate('签收日期', 'Signing date'),
+});
 export type Signature = z.output<typeof signatureSchema>;
 
 /** N-2.4c: the unit returns undistributed cards with the receipt's first copy. */
@@ -73,7 +99,9 @@ export const returnSchema = z.object({
   firstCopyReturned: z.literal(true, {
     error: bi('须同时交回回执单第一联', "The receipt's first copy must be returned"),
   }),
-  cardIds: z.array(text('社保卡', 'Card', 64)).min(1, bi('至少退回一张社保卡', 'Return at least one card')),
+  cardIds: z
+    .array(text('社保卡', 'Card', 64))
+    .min(1, bi('至少退回一张社保卡', 'Return at least one card')),
 });
 
 /** N-2.4d: a parent's reissue application at a street office's service point. */
@@ -88,5 +116,8 @@ export const reissueApplicationSchema = z
     servicePointId: text('服务网点', 'Service point', 64),
     appliedOn: calendarDate('申请日期', 'Application date'),
   })
-  .superRefine((r, ctx) => checkIdNumber(ctx, r.idKind, r.idNumber));
+  .superRefine(
+    (r, ctx) => checkIdNumber(ctx, r.idKind, r.idNumber),
+    whenFieldsValid('idKind', 'idNumber'),
+  );
 export type ReissueApplication = z.output<typeof reissueApplicationSchema>;

@@ -24,12 +24,22 @@ export function calendarDate(zh: string, en: string) {
   return z
     .string({ error: bi(`${zh}必须是日期`, `${en} must be a date`) })
     .trim()
-    .refine(isCalendarDate, bi(`${zh}不是有效日期（YYYY-MM-DD）`, `${en} is not a valid date (YYYY-MM-DD)`));
+    .refine(
+      isCalendarDate,
+      bi(`${zh}不是有效日期（YYYY-MM-DD）`, `${en} is not a valid date (YYYY-MM-DD)`),
+    );
 }
 
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T, zh: string, en: string) {
+export function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  zh: string,
+  en: string,
+) {
   return z.enum(values, {
-    error: bi(`${zh}无效，可选值：${values.join('、')}`, `${en} must be one of: ${values.join(', ')}`),
+    error: bi(
+      `${zh}无效，可选值：${values.join('、')}`,
+      `${en} must be one of: ${values.join(', ')}`,
+    ),
   });
 }
 
@@ -67,7 +77,11 @@ export function checkIdNumber(
   if (value.length === 0) return;
   const result = validateIdNumber(kind, value);
   if (!result.valid) {
-    ctx.addIssue({ code: 'custom', path, message: result.reason ?? bi('证件号码无效', 'Invalid ID number') });
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: result.reason ?? bi('证件号码无效', 'Invalid ID number'),
+    });
   }
 }
 
@@ -76,8 +90,22 @@ export const phone = z
   .transform((v) => v.replace(/[\s\u3000-]/g, ''))
   .refine(
     (v) => /^(\+?\d{6,15})$/.test(v),
-    bi('电话号码格式不正确（6-15位数字，可带+号）', 'Phone number must be 6–15 digits, optionally with +'),
+    bi(
+      '电话号码格式不正确（6-15位数字，可带+号）',
+      'Phone number must be 6–15 digits, optionally with +',
+    ),
   );
+
+/**
+ * Object-level checks run even when unrelated fields failed, so a form shows every mistake at
+ * once; they are skipped only when a field they read is itself invalid.
+ */
+export function whenFieldsValid(...fields: string[]) {
+  return {
+    when: (payload: z.core.ParsePayload) =>
+      !payload.issues.some((i) => fields.includes(String(i.path?.[0]))),
+  };
+}
 
 /** The API's field → message map, from any zod error (paths joined with '.'). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

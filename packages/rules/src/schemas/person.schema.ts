@@ -4,7 +4,15 @@ import { birthDateFromIdNumber } from '../id/id-number.js';
 import { INSTITUTION_KINDS } from '../institutions/designated-institutions.js';
 import { CATEGORIES } from '../policy/categories.js';
 import { SUBSIDY_FLAGS } from '../policy/subsidy-flags.js';
-import { calendarDate, checkIdNumber, idKind, idNumberText, oneOf, text } from './fields.js';
+import {
+  calendarDate,
+  checkIdNumber,
+  idKind,
+  idNumberText,
+  oneOf,
+  text,
+  whenFieldsValid,
+} from './fields.js';
 
 export const institutionChoiceSchema = z.object({
   code: text('医疗机构编码', 'Institution code', 20),
@@ -21,20 +29,35 @@ export const personSchema = z
     subsidyFlags: z.array(oneOf(SUBSIDY_FLAGS, '补助标识', 'Subsidy flag')).default([]),
     designatedInstitutions: z.array(institutionChoiceSchema).max(10).default([]),
   })
+  .superRefine(
+    (p, ctx) => checkIdNumber(ctx, p.idKind, p.idNumber),
+    whenFieldsValid('idKind', 'idNumber'),
+  )
+  .superRefine(
+    (p, ctx) => {
+      const fromId = birthDateFromIdNumber(p.idKind, p.idNumber);
+      if (fromId !== undefined && fromId !== p.birthDate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['birthDate'],
+          message: bi(
+            `出生日期与证件号码不符（证件号码为${fromId}）`,
+            `Birth date does not match the ID number (${fromId})`,
+          ),
+        });
+      }
+    },
+    whenFieldsValid('idKind', 'idNumber', 'birthDate'),
+  )
   .superRefine((p, ctx) => {
-    checkIdNumber(ctx, p.idKind, p.idNumber);
-    const fromId = birthDateFromIdNumber(p.idKind, p.idNumber);
-    if (fromId !== undefined && fromId !== p.birthDate) {
+    if (new Set(p.subsidyFlags).size !== p.subsidyFlags.length) {
       ctx.addIssue({
         code: 'custom',
-        path: ['birthDate'],
-        message: bi(`出生日期与证件号码不符（证件号码为${fromId}）`, `Birth date does not match the ID number (${fromId})`),
+        path: ['subsidyFlags'],
+        message: bi('补助标识重复', 'Duplicate subsidy flag'),
       });
     }
-    if (new Set(p.subsidyFlags).size !== p.subsidyFlags.length) {
-      ctx.addIssue({ code: 'custom', path: ['subsidyFlags'], message: bi('补助标识重复', 'Duplicate subsidy flag') });
-    }
-  });
+  }, whenFieldsValid('subsidyFlags'));
 export type PersonInput = z.input<typeof personSchema>;
 export type Person = z.output<typeof personSchema>;
 

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { bi } from '../i18n/bilingual.js';
 import { birthDateFromIdNumber } from '../id/id-number.js';
 import { OTHER_COVER_KINDS } from '../student/eligibility.js';
-import { calendarDate, checkIdNumber, idKind, idNumberText, oneOf, phone, text } from './fields.js';
+import {
+  calendarDate,
+  checkIdNumber,
+  idKind,
+  idNumberText,
+  oneOf,
+  phone,
+  text,
+  whenFieldsValid,
+} from './fields.js';
 
 export const GENDERS = ['male', 'female'] as const;
 export const STUDY_STATUSES = ['enrolled', 'deferred'] as const;
@@ -26,30 +35,54 @@ export const studentRegistrationSchema = z
     studentNumber: z
       .string({ error: bi('学号必须是文本', 'Student number must be text') })
       .trim()
-      .regex(/^[0-9A-Za-z-]{4,20}$/, bi('学号应为4-20位字母或数字', 'Student number must be 4–20 letters or digits')),
+      .regex(
+        /^[0-9A-Za-z-]{4,20}$/,
+        bi('学号应为4-20位字母或数字', 'Student number must be 4–20 letters or digits'),
+      ),
     studyStatus: oneOf(STUDY_STATUSES, '在读状态', 'Study status'),
-    fullTimeStudent: z.boolean({ error: bi('须注明是否为全日制在校学生', 'Say whether the student is full-time') }),
+    fullTimeStudent: z.boolean({
+      error: bi('须注明是否为全日制在校学生', 'Say whether the student is full-time'),
+    }),
     otherCover: oneOf(OTHER_COVER_KINDS, '其他基本医疗保障', 'Other basic medical cover'),
     /** S-1.1: the student's own declaration of having no other basic medical cover. */
-    declaresNoOtherCover: z.boolean({ error: bi('须确认无其他基本医疗保障', 'Confirm there is no other cover') }),
+    declaresNoOtherCover: z.boolean({
+      error: bi('须确认无其他基本医疗保障', 'Confirm there is no other cover'),
+    }),
   })
-  .superRefine((s, ctx) => {
-    checkIdNumber(ctx, s.idKind, s.idNumber);
-    const fromId = birthDateFromIdNumber(s.idKind, s.idNumber);
-    if (fromId !== undefined && fromId !== s.birthDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['birthDate'],
-        message: bi(`出生日期与证件号码不符（证件号码为${fromId}）`, `Birth date does not match the ID number (${fromId})`),
-      });
-    }
-    if (s.declaresNoOtherCover && s.otherCover !== 'none') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['declaresNoOtherCover'],
-        message: bi('声明无其他医疗保障，但填写了其他保障', 'Declared no other cover but named one'),
-      });
-    }
-  });
+  .superRefine(
+    (s, ctx) => checkIdNumber(ctx, s.idKind, s.idNumber),
+    whenFieldsValid('idKind', 'idNumber'),
+  )
+  .superRefine(
+    (s, ctx) => {
+      const fromId = birthDateFromIdNumber(s.idKind, s.idNumber);
+      if (fromId !== undefined && fromId !== s.birthDate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['birthDate'],
+          message: bi(
+            `出生日期与证件号码不符（证件号码为${fromId}）`,
+            `Birth date does not match the ID number (${fromId})`,
+          ),
+        });
+      }
+    },
+    whenFieldsValid('idKind', 'idNumber', 'birthDate'),
+  )
+  .superRefine(
+    (s, ctx) => {
+      if (s.declaresNoOtherCover && s.otherCover !== 'none') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['declaresNoOtherCover'],
+          message: bi(
+            '声明无其他医疗保障，但填写了其他保障',
+            'Declared no other cover but named one',
+          ),
+        });
+      }
+    },
+    whenFieldsValid('otherCover', 'declaresNoOtherCover'),
+  );
 export type StudentRegistrationInput = z.input<typeof studentRegistrationSchema>;
 export type StudentRegistration = z.output<typeof studentRegistrationSchema>;

@@ -10,7 +10,10 @@ export const registrationCode = z
   .transform(normaliseRegistrationCode)
   .refine(
     (v) => /^[0-9A-Z]{6,20}$/.test(v),
-    bi('社会保险登记证编码应为6-20位字母或数字', 'Registration code must be 6–20 letters or digits'),
+    bi(
+      '社会保险登记证编码应为6-20位字母或数字',
+      'Registration code must be 6–20 letters or digits',
+    ),
   );
 
 export const designatedPersonSchema = z.object({

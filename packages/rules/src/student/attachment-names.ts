@@ -5,7 +5,9 @@ const EVIDENCE_SUFFIX = '证明材料';
 
 function prefix(seq: number, name: string): string {
   if (!Number.isInteger(seq) || seq < 1) {
-    throw new RangeError(bi(`序号必须是正整数：${seq}`, `Sequence number must be a positive integer: ${seq}`));
+    throw new RangeError(
+      bi(`序号必须是正整数：${seq}`, `Sequence number must be a positive integer: ${seq}`),
+    );
   }
   const trimmed = name.trim();
   if (trimmed === '') throw new RangeError(bi('姓名不能为空', 'Name is required'));
@@ -29,14 +31,18 @@ export function summaryTableTitle(collegeName: string, policyYear: number): stri
   return `【${college}】${policyYear}年北京市城乡居民基本医疗保险新参保信息汇总表`;
 }
 
-const ATTACHMENT_RE = /^【(\d+)(.+?)】(个人参加城乡居民基本医疗保险信息登记表|证明材料)(\.[A-Za-z0-9]+)?$/;
+const ATTACHMENT_RE =
+  /^【(\d+)(.+?)】(个人参加城乡居民基本医疗保险信息登记表|证明材料)(\.[A-Za-z0-9]+)?$/;
 
 export type AttachmentNameCheck =
   | { ok: true; attachment: 1 | 2; seq: number; name: string }
   | { ok: false; clause: string; message: string };
 
 /** S-1.2 / S-1.3: check an uploaded file's name against the student's sequence number and name. */
-export function checkAttachmentName(fileName: string, expected: { seq: number; name: string }): AttachmentNameCheck {
+export function checkAttachmentName(
+  fileName: string,
+  expected: { seq: number; name: string },
+): AttachmentNameCheck {
   const m = ATTACHMENT_RE.exec(fileName.normalize('NFC').trim());
   if (!m || m[1] === undefined || m[2] === undefined) {
     return {
@@ -52,7 +58,11 @@ export function checkAttachmentName(fileName: string, expected: { seq: number; n
   const seq = Number(m[1]);
   const name = m[2];
   if (attachment === 2 && m[4]?.toLowerCase() !== '.pdf') {
-    return { ok: false, clause: 'S-1.3', message: bi('证明材料必须是一个PDF文件', 'The evidence must be one PDF file') };
+    return {
+      ok: false,
+      clause: 'S-1.3',
+      message: bi('证明材料必须是一个PDF文件', 'The evidence must be one PDF file'),
+    };
   }
   if (seq !== expected.seq || name !== expected.name.trim()) {
     return {

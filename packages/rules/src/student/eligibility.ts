@@ -1,7 +1,12 @@
 import { ALLOWED, refuse, type RuleResult } from '../common/rule-result.js';
 
 /** S-1.1: other basic medical cover that rules a student out. */
-export const OTHER_COVER_KINDS = ['none', 'public_medical', 'employee_medical', 'other_social_insurance'] as const;
+export const OTHER_COVER_KINDS = [
+  'none',
+  'public_medical',
+  'employee_medical',
+  'other_social_insurance',
+] as const;
 export type OtherCover = (typeof OTHER_COVER_KINDS)[number];
 
 const COVER_LABELS: Record<Exclude<OtherCover, 'none'>, { zh: string; en: string }> = {
@@ -11,9 +16,16 @@ const COVER_LABELS: Record<Exclude<OtherCover, 'none'>, { zh: string; en: string
 };
 
 /** S-1.1: a full-time student of the school with no other basic medical cover. */
-export function studentEligibility(input: { fullTimeStudent: boolean; otherCover: OtherCover }): RuleResult {
+export function studentEligibility(input: {
+  fullTimeStudent: boolean;
+  otherCover: OtherCover;
+}): RuleResult {
   if (!input.fullTimeStudent) {
-    return refuse('S-1.1', '仅限本校全日制在校学生参保', 'Only full-time students of the school can enrol');
+    return refuse(
+      'S-1.1',
+      '仅限本校全日制在校学生参保',
+      'Only full-time students of the school can enrol',
+    );
   }
   if (input.otherCover !== 'none') {
     const label = COVER_LABELS[input.otherCover];

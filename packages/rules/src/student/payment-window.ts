@@ -40,7 +40,10 @@ export function checkStudentPayment(at: Date | string, policyYear = 2025): RuleR
 }
 
 /** S-2.3: the benefit period of a student who paid on `paidOn`. */
-export function benefitPeriod(paidOn: CalendarDate, policyYear = 2025): { from: CalendarDate; to: CalendarDate } {
+export function benefitPeriod(
+  paidOn: CalendarDate,
+  policyYear = 2025,
+): { from: CalendarDate; to: CalendarDate } {
   const { benefitPeriod: b } = getStudentPolicy(policyYear);
   if (compareDates(paidOn, b.paidFrom) < 0 || compareDates(paidOn, b.paidTo) > 0) {
     throw new PolicyNotFoundError({

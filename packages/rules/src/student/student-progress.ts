@@ -2,9 +2,24 @@ import { ALLOWED, refuse, type RuleResult } from '../common/rule-result.js';
 
 /** S-1.5: the three attachments a student's file needs at the college. */
 export const SUBMISSION_ITEMS = [
-  { key: 'attachment1', zh: '附件1 个人参加城乡居民基本医疗保险信息登记表', en: 'Attachment 1: registration form', clause: 'S-1.2' },
-  { key: 'attachment2', zh: '附件2 证明材料（PDF）', en: 'Attachment 2: evidence (PDF)', clause: 'S-1.3' },
-  { key: 'attachment3', zh: '附件3 学院新参保信息汇总表中的本人信息', en: "Attachment 3: the student's row in the college summary table", clause: 'S-1.4' },
+  {
+    key: 'attachment1',
+    zh: '附件1 个人参加城乡居民基本医疗保险信息登记表',
+    en: 'Attachment 1: registration form',
+    clause: 'S-1.2',
+  },
+  {
+    key: 'attachment2',
+    zh: '附件2 证明材料（PDF）',
+    en: 'Attachment 2: evidence (PDF)',
+    clause: 'S-1.3',
+  },
+  {
+    key: 'attachment3',
+    zh: '附件3 学院新参保信息汇总表中的本人信息',
+    en: "Attachment 3: the student's row in the college summary table",
+    clause: 'S-1.4',
+  },
 ] as const;
 export type SubmissionItemKey = (typeof SUBMISSION_ITEMS)[number]['key'];
 
@@ -14,7 +29,14 @@ export function submissionChecklist(done: Partial<Record<SubmissionItemKey, bool
 }
 
 /** S-1.6: a student's progress after submission. */
-export const STUDENT_STATUSES = ['registered', 'submitted', 'reviewed', 'paid', 'photo_recorded', 'e_voucher'] as const;
+export const STUDENT_STATUSES = [
+  'registered',
+  'submitted',
+  'reviewed',
+  'paid',
+  'photo_recorded',
+  'e_voucher',
+] as const;
 export type StudentStatus = (typeof STUDENT_STATUSES)[number];
 
 export const STUDENT_STATUS_LABELS: Record<StudentStatus, { zh: string; en: string }> = {
@@ -33,7 +55,10 @@ export type StudentEvent =
   | { type: 'record_photo'; proxyHandling: boolean }
   | { type: 'choose_e_voucher' };
 
-const FROM: Record<StudentEvent['type'], { from: StudentStatus; to: StudentStatus; clause: string }> = {
+const FROM: Record<
+  StudentEvent['type'],
+  { from: StudentStatus; to: StudentStatus; clause: string }
+> = {
   submit: { from: 'registered', to: 'submitted', clause: 'S-1.5' },
   review: { from: 'submitted', to: 'reviewed', clause: 'S-1.6' },
   pay: { from: 'reviewed', to: 'paid', clause: 'S-2.2a' },
@@ -46,13 +71,21 @@ function guard(event: StudentEvent): RuleResult {
     case 'submit':
       return event.checklistComplete
         ? ALLOWED
-        : refuse('S-1.5', '附件1、2、3须齐全后提交学院', 'Attachments 1, 2 and 3 must all be there');
+        : refuse(
+            'S-1.5',
+            '附件1、2、3须齐全后提交学院',
+            'Attachments 1, 2 and 3 must all be there',
+          );
     case 'pay':
       return event.paymentAllowed;
     case 'record_photo':
       // The guide: answer "no" when asked about proxy handling (选择是否代办时请选择否).
       return event.proxyHandling
-        ? refuse('S-1.6', '录入照片时“是否代办”须选择“否”', 'Answer "no" to proxy handling when recording the photo')
+        ? refuse(
+            'S-1.6',
+            '录入照片时“是否代办”须选择“否”',
+            'Answer "no" to proxy handling when recording the photo',
+          )
         : ALLOWED;
     default:
       return ALLOWED;
@@ -67,7 +100,11 @@ export function transitionStudent(
   const rule = FROM[event.type];
   if (rule.from !== from) {
     const label = STUDENT_STATUS_LABELS[from];
-    return refuse(rule.clause, `当前状态为“${label.zh}”，不能执行此步骤`, `Not allowed while the student is "${label.en}"`);
+    return refuse(
+      rule.clause,
+      `当前状态为“${label.zh}”，不能执行此步骤`,
+      `Not allowed while the student is "${label.en}"`,
+    );
   }
   const checked = guard(event);
   return checked.ok ? { ok: true, to: rule.to } : checked;

@@ -20,12 +20,25 @@ export const BEIJING_DISTRICTS = [
   { code: '110117', zh: '平谷区', en: 'Pinggu' },
   { code: '110118', zh: '密云区', en: 'Miyun' },
   { code: '110119', zh: '延庆区', en: 'Yanqing' },
-  { code: '110192', zh: '北京经济技术开发区', en: 'Beijing Economic-Technological Development Area' },
+  {
+    code: '110192',
+    zh: '北京经济技术开发区',
+    en: 'Beijing Economic-Technological Development Area',
+  },
 ] as const;
 export type DistrictCode = (typeof BEIJING_DISTRICTS)[number]['code'];
-export const DISTRICT_CODES = BEIJING_DISTRICTS.map((d) => d.code) as [DistrictCode, ...DistrictCode[]];
+export const DISTRICT_CODES = BEIJING_DISTRICTS.map((d) => d.code) as [
+  DistrictCode,
+  ...DistrictCode[],
+];
 
-export const UNIT_KINDS = ['street_office', 'school', 'kindergarten_childcare', 'university', 'other'] as const;
+export const UNIT_KINDS = [
+  'street_office',
+  'school',
+  'kindergarten_childcare',
+  'university',
+  'other',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const UNIT_KIND_LABELS: Record<UnitKind, { zh: string; en: string }> = {

@@ -7,6 +7,7 @@ import {
   parseCalendarDate,
 } from '../dates/calendar-date.js';
 import { type Bilingual, bi } from '../i18n/bilingual.js';
+import { STUDENT_2025 } from '../policy/student-guide-2025.js';
 
 /**
  * Years whose State Council holiday arrangement (国务院办公厅关于…部分节假日安排的通知) is loaded.
@@ -17,8 +18,8 @@ import { type Bilingual, bi } from '../i18n/bilingual.js';
  */
 export const CALENDAR_COVERAGE = { from: 2004, to: 2026, source: 'chinese-days@1.5.7' } as const;
 
-/** Clause S-2.2b: bank batch withholding is on this day of every month. */
-export const BANK_DEDUCTION_DAY_OF_MONTH = 15;
+/** Clause S-2.2b: bank batch withholding is on this day of every month (policy data). */
+export const BANK_DEDUCTION_DAY_OF_MONTH = STUDENT_2025.bankDeductionDayOfMonth;
 
 export class CalendarNotCoveredError extends Error {
   readonly year: number;

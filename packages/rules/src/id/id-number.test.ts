@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { birthDateFromIdNumber, mod112CheckDigit, validateIdNumber } from './id-number.js';
+import {
+  birthDateFromIdNumber,
+  genderFromIdNumber,
+  mod112CheckDigit,
+  validateIdNumber,
+} from './id-number.js';
 
 const TODAY = '2025-06-30';
 const opts = { today: TODAY };
@@ -239,5 +244,15 @@ describe('S-1.3 Foreign Permanent Resident ID Cards', () => {
     expect(validateIdNumber('foreign_permanent', 'USA112512310011', opts).reason).toContain(
       'in the future',
     );
+  });
+});
+
+describe('S-1.3 gender encoded in 18-digit numbers', () => {
+  it('the 17th digit is odd for men and even for women; other kinds do not encode it', () => {
+    expect(genderFromIdNumber('resident', '11010519491231002X')).toBe('female');
+    const body = '11010520000101001';
+    expect(genderFromIdNumber('resident', body + mod112CheckDigit(body))).toBe('male');
+    expect(genderFromIdNumber('resident', '110105194912310021')).toBeUndefined();
+    expect(genderFromIdNumber('hk_mo_travel_permit', 'H12345678')).toBeUndefined();
   });
 });

@@ -233,6 +233,17 @@ export function birthDateFromIdNumber(kind: IdKind, value: string): string | und
 }
 
 /**
+ * Gender of a valid resident ID or residence permit: the 17th character (the sequence's last
+ * digit) is odd for men and even for women (GB 11643). Other kinds do not encode it.
+ */
+export function genderFromIdNumber(kind: IdKind, value: string): 'male' | 'female' | undefined {
+  if (kind !== 'resident' && kind !== 'hk_mo_tw_permit') return undefined;
+  const result = validateIdNumber(kind, value);
+  if (!result.valid) return undefined;
+  return Number(result.normalised.charAt(16)) % 2 === 1 ? 'male' : 'female';
+}
+
+/**
  * The one display mask for every ID kind; it always hides the birth date. Never throws, so it
  * is safe on whatever a user typed.
  */

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../dates/calendar-date.js';
 import { bi } from '../i18n/bilingual.js';
-import { ID_KINDS, type IdKind, validateIdNumber } from '../id/id-number.js';
+import {
+  birthDateFromIdNumber,
+  genderFromIdNumber,
+  ID_KINDS,
+  type IdKind,
+  validateIdNumber,
+} from '../id/id-number.js';
 import { normaliseIdNumber } from '../id/normalise-id-number.js';
 
 /**
@@ -81,6 +87,32 @@ export function checkIdNumber(
       code: 'custom',
       path,
       message: result.reason ?? bi('证件号码无效', 'Invalid ID number'),
+    });
+  }
+}
+
+/** The birth date (and, where the number encodes it, the gender) must agree with the ID number. */
+export function checkAgainstIdNumber(
+  ctx: z.RefinementCtx,
+  person: { idKind: IdKind; idNumber: string; birthDate: string; gender?: 'male' | 'female' },
+): void {
+  const fromId = birthDateFromIdNumber(person.idKind, person.idNumber);
+  if (fromId !== undefined && fromId !== person.birthDate) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['birthDate'],
+      message: bi(
+        `出生日期与证件号码不符（证件号码为${fromId}）`,
+        `Birth date does not match the ID number (${fromId})`,
+      ),
+    });
+  }
+  const gender = genderFromIdNumber(person.idKind, person.idNumber);
+  if (person.gender !== undefined && gender !== undefined && gender !== person.gender) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['gender'],
+      message: bi('性别与证件号码不符', 'Gender does not match the ID number'),
     });
   }
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { bi } from '../i18n/bilingual.js';
-import { birthDateFromIdNumber } from '../id/id-number.js';
 import { INSTITUTION_KINDS } from '../institutions/designated-institutions.js';
 import { CATEGORIES } from '../policy/categories.js';
 import { SUBSIDY_FLAGS } from '../policy/subsidy-flags.js';
 import {
   calendarDate,
+  checkAgainstIdNumber,
   checkIdNumber,
   idKind,
   idNumberText,
@@ -34,19 +34,7 @@ export const personSchema = z
     whenFieldsValid('idKind', 'idNumber'),
   )
   .superRefine(
-    (p, ctx) => {
-      const fromId = birthDateFromIdNumber(p.idKind, p.idNumber);
-      if (fromId !== undefined && fromId !== p.birthDate) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['birthDate'],
-          message: bi(
-            `出生日期与证件号码不符（证件号码为${fromId}）`,
-            `Birth date does not match the ID number (${fromId})`,
-          ),
-        });
-      }
-    },
+    (p, ctx) => checkAgainstIdNumber(ctx, p),
     whenFieldsValid('idKind', 'idNumber', 'birthDate'),
   )
   .superRefine((p, ctx) => {

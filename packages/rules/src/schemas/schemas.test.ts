@@ -225,3 +225,27 @@ describe('S-1.2 student registration (attachment 1 data)', () => {
     expect(errors.declaresNoOtherCover).toContain('声明无其他医疗保障');
   });
 });
+
+describe('S-1.2 the form must agree with the ID number', () => {
+  it('a gender that contradicts the resident ID is refused', () => {
+    const s = {
+      name: '陈同学',
+      idKind: 'resident',
+      idNumber: ID,
+      gender: 'male',
+      birthDate: '1949-12-31',
+      nationalityOrRegion: '中国',
+      phone: '13800138000',
+      college: '计算机学院',
+      className: '1班',
+      studentNumber: '2025010101',
+      studyStatus: 'enrolled',
+      fullTimeStudent: true,
+      otherCover: 'none',
+      declaresNoOtherCover: true,
+    };
+    expect(errorsOf(studentRegistrationSchema.safeParse(s)).gender).toBe(
+      '性别与证件号码不符 / Gender does not match the ID number',
+    );
+  });
+});

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { bi } from '../i18n/bilingual.js';
-import { birthDateFromIdNumber } from '../id/id-number.js';
 import { OTHER_COVER_KINDS } from '../student/eligibility.js';
 import {
   calendarDate,
+  checkAgainstIdNumber,
   checkIdNumber,
   idKind,
   idNumberText,
@@ -54,20 +54,8 @@ export const studentRegistrationSchema = z
     whenFieldsValid('idKind', 'idNumber'),
   )
   .superRefine(
-    (s, ctx) => {
-      const fromId = birthDateFromIdNumber(s.idKind, s.idNumber);
-      if (fromId !== undefined && fromId !== s.birthDate) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['birthDate'],
-          message: bi(
-            `出生日期与证件号码不符（证件号码为${fromId}）`,
-            `Birth date does not match the ID number (${fromId})`,
-          ),
-        });
-      }
-    },
-    whenFieldsValid('idKind', 'idNumber', 'birthDate'),
+    (s, ctx) => checkAgainstIdNumber(ctx, s),
+    whenFieldsValid('idKind', 'idNumber', 'birthDate', 'gender'),
   )
   .superRefine(
     (s, ctx) => {

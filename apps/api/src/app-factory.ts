@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres.js';
+
+export interface AppRuntime {
+  app: INestApplication;
+  databaseUrl: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug'];
+
+/**
+ * Builds the whole application: the database (real PostgreSQL from DATABASE_URL, or embedded
+ * PGlite with a pool of one), migrations, the API under /api and its OpenAPI document.
+ */
+export async function createApp(
+  config: AppConfig,
+  options: { quiet?: boolean } = {},
+): Promise<AppRuntime> {
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(config.SSCARD_DATA_DIR);
+    databaseUrl = embedded.url;
+  }
+  const poolSize = embedded ? 1 : config.DB_POOL_SIZE;
+  const logger: LogLevel[] | false = options.quiet
+    ? false
+    : LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1);
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ config, databaseUrl, poolSize }),
+      {
+        logger,
+        bodyParser: false,
+      },
+    );
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  app.useBodyParser('json', { limit: '1mb' });
+  app.set('trust proxy', 'loopback');
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('sscard API')
+      .setDescription(
+        '北京市社会保障卡发放与城乡居民参保 / Beijing social-security card distribution and enrolment',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await app.init();
+  return {
+    app,
+    databaseUrl,
+    embedded: embedded !== undefined,
+    async close() {
+      await app.close();
+      await embedded?.stop();
+    },
+  };
+}

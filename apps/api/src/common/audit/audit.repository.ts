@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '../../database/database-context.js';
+import type { Actor } from '../auth/actor.js';
+
+export interface AuditEntry {
+  districtId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  actorUserId: string | null;
+  actorRole: string;
+  districtId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Append-only (a trigger refuses UPDATE and DELETE); written inside the change's transaction. */
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly db: DatabaseContext) {}
+
+  async append(actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db.query(
+      `INSERT INTO audit_log (actor_user_id, actor_role, district_id, entity, entity_id, action, before, after)
+       SELECT $1, $2, e.district_id, e.entity, e.entity_id, e.action, e.before, e.after
+       FROM jsonb_to_recordset($3::jsonb) AS e(district_id text, entity text, entity_id text, action text, before jsonb, after jsonb)`,
+      [
+        actor?.userId ?? null,
+        actor?.role ?? 'system',
+        JSON.stringify(
+          entries.map((e) => ({
+            district_id: e.districtId,
+            entity: e.entity,
+            entity_id: e.entityId,
+            action: e.action,
+            before: e.before ?? null,
+            after: e.after ?? null,
+          })),
+        ),
+      ],
+    );
+  }
+
+  async list(filter: {
+    districtId?: string;
+    entity?: string;
+    entityId?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ rows: AuditRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.districtId) where.push(`district_id = $${params.push(filter.districtId)}`);
+    if (filter.entity) where.push(`entity = $${params.push(filter.entity)}`);
+    if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = (await this.db.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM audit_log ${clause}`,
+      params,
+    )) as [{ total: number }];
+    const rows = await this.db.query<AuditRow>(
+      `SELECT id::text, at, actor_user_id AS "actorUserId", actor_role AS "actorRole", district_id AS "districtId",
+              entity, entity_id AS "entityId", action, before, after
+       FROM audit_log ${clause} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { rows, total };
+  }
+}

@@ -1,0 +1,20 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Actor, Role } from './actor.js';
+
+export const PUBLIC_KEY = 'sscard:public';
+export const ROLES_KEY = 'sscard:roles';
+
+/** No session needed (health, login, the parent lookup). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Only these roles may call the route; everyone else gets 403. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export type RequestWithActor = Request & { actor?: Actor };
+
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const req = ctx.switchToHttp().getRequest<RequestWithActor>();
+  if (!req.actor) throw new Error('CurrentActor used on a public route');
+  return req.actor;
+});

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { UnitsModule } from './units/units.module.js';
 
 /** The domain modules (units, residents, cards, batches, receipts, returns, …), in one list. */
-export const DOMAIN_MODULES: Type[] = [];
+export const DOMAIN_MODULES: Type[] = [UnitsModule];

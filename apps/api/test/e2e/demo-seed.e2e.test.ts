@@ -1,0 +1,78 @@
+import { CARD_STATES, routeBatch } from '@sscard/rules';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../src/seed/demo-seed.js';
+import { bearer } from '../fixtures.js';
+import { createTestApp, type TestApp } from '../test-app.js';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t?.close());
+
+describe('demo seed (npm start on an empty database)', () => {
+  it('seeds once, and not again over existing data', async () => {
+    expect(await seedDemo(t.runtime.app)).toBe(true);
+    expect(await seedDemo(t.runtime.app)).toBe(false);
+  });
+
+  it('has cards in every state of the lifecycle', async () => {
+    const rows = await t.sql<{ state: string }>('SELECT DISTINCT state FROM card');
+    expect(rows.map((r) => r.state).sort()).toEqual([...CARD_STATES].sort());
+  });
+
+  it('N-2.2a schools with 650, 600 and 599 card-eligible people, routed by the rules', async () => {
+    const login = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'chaoyang', password: DEMO_PASSWORD });
+    const res = await t.http
+      .get('/api/units?search=朝阳区第&pageSize=50')
+      .set(bearer(login.body.token));
+    const byName = Object.fromEntries(
+      res.body.items.map((u: { name: string; eligibleCount: number; route: string }) => [
+        u.name,
+        u,
+      ]),
+    );
+    expect(byName['朝阳区第一中学']).toMatchObject({
+      eligibleCount: 600,
+      route: 'direct_delivery',
+    });
+    expect(byName['朝阳区第二中学']).toMatchObject({ eligibleCount: 599, route: 'pickup' });
+    const all = await t.http.get('/api/units?search=实验小学').set(bearer(login.body.token));
+    expect(all.body.items[0]).toMatchObject({ eligibleCount: 650, route: routeBatch(650) });
+  });
+
+  it('every demo account signs in with the printed password', async () => {
+    for (const a of DEMO_ACCOUNTS) {
+      const res = await t.http
+        .post('/api/auth/login')
+        .send({ username: a.username, password: DEMO_PASSWORD });
+      expect(res.status, a.username).toBe(200);
+      expect(res.body.user.role).toBe(a.role);
+    }
+  });
+
+  it('residents in every category, with verified subsidy flags and a few missing a community institution (N-1.4a, N-1.6)', async () => {
+    const cats = await t.sql<{ category: string }>(
+      'SELECT DISTINCT category FROM resident ORDER BY 1',
+    );
+    expect(cats.map((c) => c.category)).toEqual([
+      'elderly',
+      'student_child',
+      'unemployed',
+      'unemployed_disabled',
+    ]);
+    const [unverified] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM enrolment e JOIN resident r ON r.id = e.resident_id
+       WHERE e.exempt AND NOT EXISTS (SELECT 1 FROM subsidy_verification v WHERE v.resident_id = r.id AND v.policy_year = 2011 AND v.passed)`,
+    );
+    expect(unverified?.n).toBe(0);
+    const [missing] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM resident r WHERE r.category <> 'student_child'
+       AND NOT EXISTS (SELECT 1 FROM designated_institution d WHERE d.resident_id = r.id AND d.kind = 'community_health')`,
+    );
+    expect(missing?.n).toBe(3);
+  });
+});

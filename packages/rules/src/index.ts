@@ -34,6 +34,7 @@ export * from './cards/card-events.js';
 export * from './cards/card-lifecycle.js';
 export * from './cards/category-change.js';
 export * from './cards/distribution-dates.js';
+export * from './cards/reconciliation.js';
 export * from './guidance/parent-guidance.js';
 export * from './institutions/designated-institutions.js';
 export * from './student/eligibility.js';

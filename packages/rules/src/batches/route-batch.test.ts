@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { credentialMatchesUnit, normaliseRegistrationCode, routeBatch } from './route-batch.js';
+import {
+  BATCH_STATE_LABELS,
+  BATCH_STATES,
+  credentialMatchesUnit,
+  normaliseRegistrationCode,
+  PICKUP_CREDENTIAL_KINDS,
+  PICKUP_CREDENTIAL_LABELS,
+  routeBatch,
+} from './route-batch.js';
 
 describe('N-2.2a/N-2.2b routeBatch — the 600 threshold', () => {
   it.each([
@@ -110,5 +118,24 @@ describe('N-2.2a the threshold itself is validated', () => {
     expect(() => routeBatch(5000, Number.NaN)).toThrow(RangeError);
     expect(() => routeBatch(5000, -1)).toThrow(RangeError);
     expect(() => routeBatch(5000, 599.5)).toThrow(RangeError);
+  });
+});
+
+describe('N-2.2b the credentials a pickup notice names', () => {
+  it('N-2.2b 社会保险登记证 or a 单位介绍信 that states the registration code', () => {
+    expect(PICKUP_CREDENTIAL_KINDS.map((k) => PICKUP_CREDENTIAL_LABELS[k].zh)).toEqual([
+      '《社会保险登记证》',
+      '《单位介绍信》（信中须填写“社会保险登记证编码”）',
+    ]);
+    expect(PICKUP_CREDENTIAL_LABELS.introduction_letter.en).toContain('registration code');
+  });
+});
+
+describe('N-2.2a/N-2.2b batch states', () => {
+  it('N-2.2a a direct-delivery batch waits for a receiver; N-2.2b a pickup batch for the unit', () => {
+    expect(BATCH_STATES).toContain('awaiting_receiver');
+    expect(BATCH_STATE_LABELS.awaiting_receiver.clause).toBe('N-2.2a');
+    expect(BATCH_STATE_LABELS.awaiting_pickup.clause).toBe('N-2.2b');
+    expect(BATCH_STATES.every((s) => BATCH_STATE_LABELS[s].zh.length > 0)).toBe(true);
   });
 });

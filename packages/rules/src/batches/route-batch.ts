@@ -36,11 +36,50 @@ export const BATCH_ROUTE_LABELS: Record<BatchRoute, { zh: string; en: string }> 
 };
 
 /**
+ * Where a distribution batch stands: a direct-delivery batch waits for the unit to name a receiver,
+ * then for the vendor's delivery (N-2.2a); a pickup batch waits for the unit at the named place
+ * (N-2.2b), as does a batch the vendor left at the district centre; then the cards are at the
+ * unit, and undistributed ones may go back (N-2.4c).
+ */
+export const BATCH_STATES = [
+  'awaiting_receiver',
+  'awaiting_delivery',
+  'awaiting_pickup',
+  'at_unit',
+  'returned',
+] as const;
+export type BatchState = (typeof BATCH_STATES)[number];
+
+export const BATCH_STATE_LABELS: Record<BatchState, { zh: string; en: string; clause: string }> = {
+  awaiting_receiver: {
+    zh: '待单位指定接收人',
+    en: 'Awaiting the unit’s receiver',
+    clause: 'N-2.2a',
+  },
+  awaiting_delivery: { zh: '待送达', en: 'Awaiting delivery', clause: 'N-2.2a' },
+  awaiting_pickup: { zh: '待单位领取', en: 'Awaiting pickup by the unit', clause: 'N-2.2b' },
+  at_unit: { zh: '已到单位', en: 'At the unit', clause: 'N-2.3' },
+  returned: { zh: '已退回区县社保中心', en: 'Returned to the district centre', clause: 'N-2.4c' },
+};
+
+/**
  * N-2.2b: a pickup needs the unit's 社会保险登记证 or a 单位介绍信 stating the registration
  * code; the code must match the unit's. Codes are compared after removing spaces and case.
  */
 export const PICKUP_CREDENTIAL_KINDS = ['registration_certificate', 'introduction_letter'] as const;
 export type PickupCredentialKind = (typeof PICKUP_CREDENTIAL_KINDS)[number];
+
+/** N-2.2b: how a pickup notice names the credentials the unit must bring. */
+export const PICKUP_CREDENTIAL_LABELS: Record<PickupCredentialKind, { zh: string; en: string }> = {
+  registration_certificate: {
+    zh: '《社会保险登记证》',
+    en: 'the social-insurance registration certificate',
+  },
+  introduction_letter: {
+    zh: '《单位介绍信》（信中须填写“社会保险登记证编码”）',
+    en: "a unit introduction letter stating the unit's social-insurance registration code",
+  },
+};
 
 export function normaliseRegistrationCode(code: string): string {
   return code.replace(/[\s\u3000-]/g, '').toUpperCase();

@@ -127,6 +127,21 @@ describe('card lifecycle — the paths of the 2010 notice', () => {
     );
   });
 
+  it('N-2.3 a proxy signer must be the designated person themself (spaces ignored)', () => {
+    const proxy = (signerName: string) =>
+      transitionCard('at_unit', {
+        type: 'sign',
+        signer: 'proxy',
+        signerName,
+        designatedPersonName: '李老师',
+      });
+    const other = proxy('张老师');
+    expect(other).toMatchObject({ ok: false, clause: 'N-2.3' });
+    if (!other.ok) expect(other.message).toContain('李老师');
+    expect(proxy('李 老师')).toEqual({ ok: true, to: 'issued', clause: 'N-2.3' });
+    expect(proxy('李\u3000老师').ok).toBe(true);
+  });
+
   it('N-2.4c returns from 2011-01-21 (the day after 20 January), with the first copy', () => {
     const on = (date: string) =>
       transitionCard('at_unit', { type: 'return', date, firstCopyReturned: true });

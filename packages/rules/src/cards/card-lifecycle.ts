@@ -2,10 +2,19 @@ import { credentialMatchesUnit } from '../batches/route-batch.js';
 import { ALLOWED, refuse, type RuleRefusal, type RuleResult } from '../common/rule-result.js';
 import { getDistributionPolicy } from '../policy/policy-registry.js';
 import type { DistributionPolicy } from '../policy/policy-types.js';
-import { categoryChangeAllowed } from './category-change.js';
+import { checkCategoryChange } from './category-change.js';
 import type { CardEvent, CardEventType } from './card-events.js';
 import { CARD_STATE_LABELS, type CardState } from './card-states.js';
 import { reissueOpen, returnsOpen } from './distribution-dates.js';
+
+/**
+ * Whether two written names are the same person's name: spaces (half- or full-width) do not
+ * count, so "李 老师" is 李老师. Used for the proxy signer (N-2.3) and a reissue's holder (N-2.4d).
+ */
+export function samePersonName(a: string, b: string): boolean {
+  const squash = (v: string) => v.replace(/[\s\u3000]/g, '');
+  return squash(a) === squash(b);
+}
 
 /** Which event moves a card from which state, and where to. */
 const TRANSITIONS: Record<CardEventType, { from: readonly CardState[]; clause: string }> = {
@@ -67,12 +76,23 @@ function guard(event: CardEvent, policy: DistributionPolicy): RuleResult {
     case 'sign':
       if (event.signerName.trim() === '')
         return refuse('N-2.3', '须填写签字人姓名', 'The signer name is required');
-      if (event.signer === 'proxy' && !event.designatedPersonName?.trim()) {
-        return refuse(
-          'N-2.3',
-          '代签须由单位指定的专人签字',
-          'A proxy signature must be by the unit’s designated person',
-        );
+      if (event.signer === 'proxy') {
+        const designated = event.designatedPersonName?.trim() ?? '';
+        if (designated === '') {
+          return refuse(
+            'N-2.3',
+            '代签须由单位指定的专人签字',
+            'A proxy signature must be by the unit’s designated person',
+          );
+        }
+        // N-2.3: "或由单位指定专人代签" — only that person may sign for a holder.
+        if (!samePersonName(event.signerName, designated)) {
+          return refuse(
+            'N-2.3',
+            `代签须由单位指定的专人（${designated}）签字`,
+            `A proxy signature must be by the unit’s designated person (${designated})`,
+          );
+        }
       }
       return ALLOWED;
     case 'return':
@@ -106,20 +126,7 @@ function guard(event: CardEvent, policy: DistributionPolicy): RuleResult {
             "The holder's and the applicant's ID card or household register are required",
           );
     case 'start_identity_sync':
-      if (!categoryChangeAllowed(event.from, event.to)) {
-        return refuse(
-          'N-2.5',
-          '该人员类别变更不属于因年龄增长的变更',
-          'This category change is not an age-related change',
-        );
-      }
-      return event.paidAtNewStandard
-        ? ALLOWED
-        : refuse(
-            'N-2.5',
-            '须先按新类别标准缴费',
-            'The fee at the new category’s standard must be paid first',
-          );
+      return checkCategoryChange(event.from, event.to, event.paidAtNewStandard);
     default:
       return ALLOWED;
   }

@@ -1,11 +1,7 @@
 import { bi } from '../i18n/bilingual.js';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../policy/categories.js';
 import { getEnrolmentPolicy, PolicyNotFoundError } from '../policy/policy-registry.js';
-import {
-  SUBSIDY_FLAG_DEFINITIONS,
-  subsidyFlagFits,
-  type SubsidyFlag,
-} from '../policy/subsidy-flags.js';
+import { checkSubsidyFlag, type SubsidyFlag } from '../policy/subsidy-flags.js';
 
 function assertPolicyYear(policyYear: number): void {
   if (!Number.isInteger(policyYear)) {
@@ -69,20 +65,13 @@ export function feeDecision(input: {
   const standardYuan = standardFee(input.policyYear, input.category);
   const subsidy = input.subsidy;
   if (!subsidy) return { standardYuan, payableYuan: standardYuan, exempt: false };
-  const flag = SUBSIDY_FLAG_DEFINITIONS[subsidy.flag];
-  if (!subsidyFlagFits(subsidy.flag, input.category, input.policyYear)) {
-    const label = CATEGORY_LABELS[input.category];
+  const fits = checkSubsidyFlag(subsidy.flag, input.category, input.policyYear);
+  if (!fits.ok) {
     return {
       standardYuan,
       payableYuan: standardYuan,
       exempt: false,
-      exemptionRefused: {
-        clause: 'N-1.4b',
-        message: bi(
-          `补助标识“${flag.zh}”不适用于${input.policyYear}年度的${label.zh}`,
-          `Subsidy flag "${flag.en}" does not apply to ${label.en.toLowerCase()} in ${input.policyYear}`,
-        ),
-      },
+      exemptionRefused: { clause: fits.clause, message: fits.message },
     };
   }
   if (subsidy.verifiedForYear !== input.policyYear) {

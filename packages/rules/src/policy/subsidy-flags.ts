@@ -1,4 +1,5 @@
-import type { Category } from './categories.js';
+import { ALLOWED, refuse, type RuleResult } from '../common/rule-result.js';
+import { CATEGORY_LABELS, type Category } from './categories.js';
 
 /**
  * 享受医疗财政补助标识 (N-1.4b): an enumerated, versioned list. The 2010 notice adds the two
@@ -60,4 +61,23 @@ export function subsidyFlagFits(
 ): boolean {
   const def = SUBSIDY_FLAG_DEFINITIONS[flag];
   return def.fromPolicyYear <= policyYear && def.fitsCategories.includes(category);
+}
+
+/**
+ * N-1.4b: a flag must exist in the policy year and fit the person's category; the refusal names
+ * the flag and the category. Used when a verification is recorded and by `feeDecision`.
+ */
+export function checkSubsidyFlag(
+  flag: SubsidyFlag,
+  category: Category,
+  policyYear: number,
+): RuleResult {
+  if (subsidyFlagFits(flag, category, policyYear)) return ALLOWED;
+  const def = SUBSIDY_FLAG_DEFINITIONS[flag];
+  const label = CATEGORY_LABELS[category];
+  return refuse(
+    'N-1.4b',
+    `补助标识“${def.zh}”不适用于${policyYear}年度的${label.zh}`,
+    `Subsidy flag "${def.en}" does not apply to ${label.en.toLowerCase()} in ${policyYear}`,
+  );
 }

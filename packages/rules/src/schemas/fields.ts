@@ -130,11 +130,15 @@ export const phone = z
 
 /**
  * Object-level checks run even when unrelated fields failed, so a form shows every mistake at
- * once; they are skipped only when a field they read is itself invalid.
+ * once; they are skipped only when a field they read is itself invalid, or when the input is
+ * not an object at all (an array or a string body must be a validation error, not a crash).
  */
 export function whenFieldsValid(...fields: string[]) {
   return {
     when: (payload: z.core.ParsePayload) =>
+      typeof payload.value === 'object' &&
+      payload.value !== null &&
+      !Array.isArray(payload.value) &&
       !payload.issues.some((i) => fields.includes(String(i.path?.[0]))),
   };
 }

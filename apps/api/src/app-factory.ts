@@ -49,6 +49,9 @@ export async function createApp(
   }
   app.useBodyParser('json', { limit: '1mb' });
   app.set('trust proxy', 'loopback');
+  // API responses are never revalidated by ETag; hashing every body costs throughput.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

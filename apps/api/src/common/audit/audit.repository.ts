@@ -15,6 +15,8 @@ export interface AuditRow {
   id: string;
   at: string;
   actorUserId: string | null;
+  /** The acting user's display name (null for system actions). */
+  actorName: string | null;
   actorRole: string;
   districtId: string | null;
   entity: string;
@@ -56,25 +58,29 @@ export class AuditRepository {
     districtId?: string;
     entity?: string;
     entityId?: string;
+    action?: string;
     limit: number;
     offset: number;
   }): Promise<{ rows: AuditRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.districtId) where.push(`district_id = $${params.push(filter.districtId)}`);
-    if (filter.entity) where.push(`entity = $${params.push(filter.entity)}`);
-    if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
+    if (filter.districtId) where.push(`a.district_id = $${params.push(filter.districtId)}`);
+    if (filter.entity) where.push(`a.entity = $${params.push(filter.entity)}`);
+    if (filter.entityId) where.push(`a.entity_id = $${params.push(filter.entityId)}`);
+    if (filter.action) where.push(`a.action = $${params.push(filter.action)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = (await this.db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM audit_log ${clause}`,
+    const [count] = await this.db.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM audit_log a ${clause}`,
       params,
-    )) as [{ total: number }];
+    );
     const rows = await this.db.query<AuditRow>(
-      `SELECT id::text, at, actor_user_id AS "actorUserId", actor_role AS "actorRole", district_id AS "districtId",
-              entity, entity_id AS "entityId", action, before, after
-       FROM audit_log ${clause} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT a.id::text, a.at, a.actor_user_id AS "actorUserId", u.display_name AS "actorName",
+              a.actor_role AS "actorRole", a.district_id AS "districtId", a.entity,
+              a.entity_id AS "entityId", a.action, a.before, a.after
+       FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_user_id
+       ${clause} ORDER BY a.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
-    return { rows, total };
+    return { rows, total: count?.total ?? 0 };
   }
 }

@@ -1,0 +1,148 @@
+import {
+  bi,
+  CATEGORIES,
+  calendarDate,
+  type CardState,
+  type Category,
+  type InstitutionChoice,
+  institutionChoiceSchema,
+  oneOf,
+  personSchema,
+  policyYear,
+  type SubsidyFlag,
+  subsidyVerificationSchema,
+} from '@sscard/rules';
+import { z } from 'zod';
+import { pageQuery } from '../../common/validation/paging.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const uuidField = (zh: string, en: string) =>
+  z
+    .string({ error: bi(`${zh}必须是文本`, `${en} must be text`) })
+    .trim()
+    .regex(UUID, bi(`${zh}格式无效`, `${en} is not a valid id`))
+    .transform((v) => v.toLowerCase());
+
+/** An optional event date; "not after today" is checked by the service against Clock.today(). */
+export const optionalDate = (zh: string, en: string) => calendarDate(zh, en).optional();
+
+/** The person (shared schema, birth date checked against the ID) plus the unit they belong to. */
+export const createResidentBody = personSchema.and(
+  z.object({ currentUnitId: uuidField('当前参保单位', 'Current unit') }),
+);
+export type CreateResidentBody = z.output<typeof createResidentBody>;
+
+export const residentListQuery = pageQuery(['name', 'birthDate', 'createdAt'] as const).extend({
+  category: oneOf(CATEGORIES, '人员类别', 'Category').optional(),
+  unitId: uuidField('参保单位', 'Unit').optional(),
+});
+export type ResidentListQuery = z.output<typeof residentListQuery>;
+
+export const residentDetailQuery = z.object({
+  full: z
+    .enum(['1', 'true', '0', 'false'], { error: bi('full 只能是 1 或 0', 'full must be 1 or 0') })
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+});
+
+export const institutionsBody = z.object({
+  designatedInstitutions: z.array(institutionChoiceSchema).max(10),
+});
+
+export const subsidyVerificationBody = subsidyVerificationSchema;
+export type SubsidyVerificationBody = z.output<typeof subsidyVerificationBody>;
+
+export const missingInstitutionQuery = pageQuery(['name', 'createdAt'] as const).extend({
+  policyYear: z.coerce
+    .number({ error: bi('政策年度必须是数字', 'Policy year must be a number') })
+    .pipe(policyYear)
+    .optional(),
+  /** An explicit deadline; by default the policy year's N-1.6 date is used. */
+  deadline: calendarDate('截止日期', 'Deadline').optional(),
+});
+export type MissingInstitutionQuery = z.output<typeof missingInstitutionQuery>;
+
+export const categoryChangeBody = z.object({
+  to: oneOf(CATEGORIES, '新人员类别', 'New category'),
+  policyYear,
+  changedOn: optionalDate('变更日期', 'Change date'),
+});
+export type CategoryChangeBody = z.output<typeof categoryChangeBody>;
+
+export const syncedBody = z.object({ syncedOn: optionalDate('同步日期', 'Sync date') });
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+/** A resident in a list: the ID number is masked (the birth date it encodes is hidden too). */
+export interface ResidentView {
+  id: string;
+  districtId: string;
+  name: string;
+  idKind: string;
+  idNumber: string;
+  idNumberMasked: boolean;
+  birthDate: string;
+  category: Category;
+  subsidyFlags: SubsidyFlag[];
+  currentUnit: UnitRef | null;
+  createdAt: string;
+}
+
+export interface CardView {
+  id: string;
+  cardNumber: string | null;
+  state: CardState;
+  problem: string | null;
+  /** N-2.4a: the unit the card was made for, which can differ from the current unit. */
+  madeForUnit: UnitRef;
+  currentUnit: UnitRef | null;
+}
+
+export interface ResidentDetail extends ResidentView {
+  designatedInstitutions: InstitutionChoice[];
+  subsidyVerifications: {
+    id: string;
+    policyYear: number;
+    flag: SubsidyFlag;
+    passed: boolean;
+    actedBy: string;
+    evidence: string;
+    verifiedOn: string;
+  }[];
+  enrolments: {
+    id: string;
+    policyYear: number;
+    category: Category;
+    enrolledOn: string;
+    paymentMethod: string;
+    feeYuan: number;
+    exempt: boolean;
+    paid: boolean;
+    unit: UnitRef;
+  }[];
+  cards: CardView[];
+  categoryChanges: {
+    id: string;
+    from: Category;
+    to: Category;
+    changedOn: string;
+    syncedOn: string | null;
+    cardId: string | null;
+  }[];
+  temporaryCertificate: { id: string; number: string; issuedOn: string } | null;
+}
+
+export interface MissingInstitutionItem {
+  id: string;
+  name: string;
+  idNumber: string;
+  category: Category;
+  currentUnit: UnitRef | null;
+  designatedInstitutions: InstitutionChoice[];
+  deadline: string | null;
+  overdue: boolean;
+}

@@ -1,6 +1,25 @@
 import type { Type } from '@nestjs/common';
+import { EnrolmentsModule } from './enrolments/enrolments.module.js';
+import { ResidentsModule } from './residents/residents.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { ReceiptsModule } from './receipts/receipts.module.js';
+import { ReissuesModule } from './reissues/reissues.module.js';
+import { ReturnsModule } from './returns/returns.module.js';
 import { PublicLookupModule } from './public-lookup/public-lookup.module.js';
 import { UnitsModule } from './units/units.module.js';
+import { CardsModule } from './cards/cards.module.js';
+import { BatchesModule } from './batches/batches.module.js';
 
 /** The domain modules (units, residents, cards, batches, receipts, returns, …), in one list. */
-export const DOMAIN_MODULES: Type[] = [UnitsModule, PublicLookupModule];
+export const DOMAIN_MODULES: Type[] = [
+  ResidentsModule,
+  EnrolmentsModule,
+  UnitsModule,
+  PublicLookupModule,
+  ReceiptsModule,
+  ReturnsModule,
+  ReissuesModule,
+  AuditModule,
+  CardsModule,
+  BatchesModule,
+];

@@ -1,0 +1,135 @@
+import {
+  BATCH_ROUTES,
+  BATCH_STATES,
+  type BatchRoute,
+  type BatchState,
+  bi,
+  calendarDate,
+  type CardState,
+  oneOf,
+  phone,
+  pickupNoticeSchema,
+  pickupSchema,
+  text,
+} from '@sscard/rules';
+import { z } from 'zod';
+import { pageQuery } from '../../common/validation/paging.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id in a query or body: malformed is a 422 on that field, never a database error. */
+export const uuidField = (zh: string, en: string) =>
+  z
+    .string({ error: bi(`${zh}必须是文本`, `${en} must be text`) })
+    .trim()
+    .regex(UUID, bi(`${zh}编号无效`, `${en} id is not valid`))
+    .transform((v) => v.toLowerCase());
+
+/** N-2.2b: the pickup notice's place and deadline, for every pickup batch of the dispatch. */
+export const dispatchBody = z.object({
+  pickupPlace: pickupNoticeSchema.shape.place,
+  pickupDeadline: pickupNoticeSchema.shape.deadline,
+  /** Only the system admin names the district; district staff dispatch their own. */
+  districtId: text('区县', 'District', 20).optional(),
+});
+export type DispatchBody = z.output<typeof dispatchBody>;
+
+/** N-2.2a: the person the unit names to receive the vendor's delivery. */
+export const receiverBody = z.object({
+  name: text('接收人姓名', 'Receiver name'),
+  phone,
+});
+
+export const deliveryBody = z.object({
+  destination: oneOf(['unit', 'district_centre'] as const, '送达地点', 'Destination'),
+  deliveredOn: calendarDate('送达日期', 'Delivery date').optional(),
+});
+export type DeliveryBody = z.output<typeof deliveryBody>;
+
+/** N-2.2b: the pickup date defaults to today, like every event date. */
+export const pickupBody = pickupSchema.extend({
+  pickedUpOn: pickupSchema.shape.pickedUpOn.optional(),
+});
+export type PickupBody = z.output<typeof pickupBody>;
+
+export const batchListQuery = pageQuery(['number', 'createdAt', 'cardCount'] as const).extend({
+  route: oneOf(BATCH_ROUTES, '发放方式', 'Route').optional(),
+  state: oneOf(BATCH_STATES, '批次状态', 'Batch state').optional(),
+  unitId: uuidField('参保单位', 'Unit').optional(),
+});
+export type BatchListQuery = z.output<typeof batchListQuery>;
+
+export const noticeListQuery = pageQuery(['createdAt'] as const).extend({
+  kind: oneOf(['name_receiver', 'pickup'] as const, '通知类型', 'Notice kind').optional(),
+  batchId: uuidField('批次', 'Batch').optional(),
+  unitId: uuidField('参保单位', 'Unit').optional(),
+});
+export type NoticeListQuery = z.output<typeof noticeListQuery>;
+
+/**
+ * The cards of a batch move together, so the batch's state says which card state its cards are
+ * in; the card transitions are decided from that state by the rules.
+ */
+export const CARD_STATE_OF_BATCH: Record<BatchState, CardState> = {
+  awaiting_receiver: 'in_batch',
+  awaiting_delivery: 'in_batch',
+  awaiting_pickup: 'awaiting_pickup',
+  at_unit: 'at_unit',
+  returned: 'returned',
+};
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+export interface BatchView {
+  id: string;
+  districtId: string;
+  dispatchId: string;
+  number: string;
+  route: BatchRoute;
+  routeLabel: { zh: string; en: string };
+  state: BatchState;
+  stateLabel: { zh: string; en: string };
+  unit: UnitRef & { registrationCode: string };
+  eligibleCount: number;
+  cardCount: number;
+  receiver: { name: string; phone: string } | null;
+  pickupPlace: string | null;
+  pickupDeadline: string | null;
+  deliveredTo: 'unit' | 'district_centre' | null;
+  createdAt: string;
+}
+
+export interface NoticeView {
+  id: string;
+  kind: 'name_receiver' | 'pickup';
+  batchId: string;
+  batchNumber: string;
+  unit: UnitRef;
+  body: unknown;
+  createdAt: string;
+}
+
+export interface PickupView {
+  credentialKind: string;
+  credentialCode: string;
+  collectorName: string;
+  pickedUpOn: string;
+  recordedAt: string;
+}
+
+export interface BatchDetail extends BatchView {
+  notices: NoticeView[];
+  pickup: PickupView | null;
+  cardsByState: Partial<Record<CardState, number>>;
+}
+
+export interface DispatchResult {
+  dispatchId: string;
+  batchCount: number;
+  cardCount: number;
+  /** Number of batches per route (N-2.2a / N-2.2b). */
+  byRoute: Record<BatchRoute, number>;
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { CardsController } from './cards.controller.js';
+import { CardsRepository } from './cards.repository.js';
+import { CardsService } from './cards.service.js';
+import { DashboardController } from './dashboard.controller.js';
+import { DashboardRepository } from './dashboard.repository.js';
+import { DashboardService } from './dashboard.service.js';
+import { VendorListRepository } from './vendor-list.repository.js';
+import { VendorListService } from './vendor-list.service.js';
+
+@Module({
+  controllers: [CardsController, DashboardController],
+  providers: [
+    CardsService,
+    CardsRepository,
+    VendorListService,
+    VendorListRepository,
+    DashboardService,
+    DashboardRepository,
+  ],
+  exports: [CardsService],
+})
+export class CardsModule {}

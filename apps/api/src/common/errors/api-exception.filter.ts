@@ -64,6 +64,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
         .json({ statusCode: status, error: generic.error, message: bi(generic.zh, generic.en) });
       return;
     }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(
+        `database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        statusCode: 503,
+        error: 'database_unavailable',
+        message: bi(
+          '数据库暂时不可用，请稍后再试',
+          'The database is unavailable; try again shortly',
+        ),
+      });
+      return;
+    }
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
@@ -83,4 +97,25 @@ function isBodyParserError(e: unknown): e is { status: number; type: string } {
     'status' in e &&
     typeof e.status === 'number'
   );
+}
+
+// Connection failures: a FATAL from the server (it refused or dropped the session: shutdown,
+// database not accepting connections, too many clients…), SQLSTATE classes 08 and 57P, or the
+// driver's own socket errors.
+const UNAVAILABLE_CODES = /^(08|57P|53300$)|^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/;
+const UNAVAILABLE_TEXT =
+  /Connection terminated|timeout exceeded when trying to connect|connection is insecure|Client has encountered a connection error/i;
+
+function isDatabaseUnavailable(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const withCode = e as Error & {
+    code?: unknown;
+    severity?: unknown;
+    driverError?: { code?: unknown; message?: string; severity?: unknown };
+  };
+  const severity = withCode.driverError?.severity ?? withCode.severity;
+  if (severity === 'FATAL' || severity === 'PANIC') return true;
+  const code = withCode.driverError?.code ?? withCode.code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
+  return UNAVAILABLE_TEXT.test(withCode.driverError?.message ?? e.message);
 }

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { DistrictsModule } from './districts/districts.module.js';
 import { EnrolmentsModule } from './enrolments/enrolments.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -12,6 +13,7 @@ import { BatchesModule } from './batches/batches.module.js';
 
 /** The domain modules (units, residents, cards, batches, receipts, returns, …), in one list. */
 export const DOMAIN_MODULES: Type[] = [
+  DistrictsModule,
   ResidentsModule,
   EnrolmentsModule,
   UnitsModule,

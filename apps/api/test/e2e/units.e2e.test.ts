@@ -43,37 +43,28 @@ describe('units: scoped lists, N-2.2a routing by card-eligible count, designated
   });
 
   it('creates a unit in the own district only, with field errors in Chinese and English', async () => {
-    const ok = await t.http
-      .post('/api/units')
-      .set(bearer(w.tokens.district))
-      .send({
-        name: '朝阳区第三小学',
-        kind: 'school',
-        registrationCode: '1101 0500 003',
-        districtCode: '110105',
-      });
+    const ok = await t.http.post('/api/units').set(bearer(w.tokens.district)).send({
+      name: '朝阳区第三小学',
+      kind: 'school',
+      registrationCode: '1101 0500 003',
+      districtCode: '110105',
+    });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ registrationCode: '11010500003', route: 'pickup' });
-    const dup = await t.http
-      .post('/api/units')
-      .set(bearer(w.tokens.district))
-      .send({
-        name: '重复',
-        kind: 'school',
-        registrationCode: '11010500003',
-        districtCode: '110105',
-      });
+    const dup = await t.http.post('/api/units').set(bearer(w.tokens.district)).send({
+      name: '重复',
+      kind: 'school',
+      registrationCode: '11010500003',
+      districtCode: '110105',
+    });
     expect(dup.status).toBe(422);
     expect(dup.body.fields.registrationCode).toContain('已存在');
-    const elsewhere = await t.http
-      .post('/api/units')
-      .set(bearer(w.tokens.district))
-      .send({
-        name: '海淀某校',
-        kind: 'school',
-        registrationCode: '11010800009',
-        districtCode: '110108',
-      });
+    const elsewhere = await t.http.post('/api/units').set(bearer(w.tokens.district)).send({
+      name: '海淀某校',
+      kind: 'school',
+      registrationCode: '11010800009',
+      districtCode: '110108',
+    });
     expect(elsewhere.status).toBe(422);
     const bad = await t.http
       .post('/api/units')
@@ -106,5 +97,23 @@ describe('units: scoped lists, N-2.2a routing by card-eligible count, designated
       .set(bearer(w.tokens.unitB))
       .send({ name: 'x', phone: '13800000000' });
     expect(foreign.status).toBe(404);
+  });
+});
+
+describe('districts and their service points (N-2.4d)', () => {
+  it('district staff see their own district with its service points; the admin sees all', async () => {
+    const own = await t.http.get('/api/districts').set(bearer(w.tokens.district));
+    expect(own.status).toBe(200);
+    expect(own.body).toHaveLength(1);
+    expect(own.body[0]).toMatchObject({ id: '110105', nameZh: '朝阳区' });
+    expect(own.body[0].servicePoints[0]).toMatchObject({
+      name: '八里庄街道社保卡服务网点',
+      streetOffice: '八里庄街道',
+    });
+    const other = await t.http.get('/api/districts').set(bearer(w.tokens.otherDistrict));
+    expect(other.body.map((d: { id: string }) => d.id)).toEqual(['110108']);
+    const all = await t.http.get('/api/districts').set(bearer(w.tokens.admin));
+    expect(all.body.map((d: { id: string }) => d.id)).toEqual(['110105', '110108']);
+    expect((await t.http.get('/api/districts')).status).toBe(401);
   });
 });

@@ -17,6 +17,7 @@ import { type Actor, scopeOf } from '../../common/auth/actor.js';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFound, RuleRefused, ValidationFailed } from '../../common/errors/api-errors.js';
 import type { Page } from '../../common/validation/paging.js';
+import { eventDate } from '../../common/validation/event-date.js';
 import { DatabaseContext } from '../../database/database-context.js';
 import { ResidentDetailRepository } from './resident-detail.repository.js';
 import type {
@@ -227,13 +228,6 @@ export class ResidentsService {
 
   /** Event dates may not be after the business date (422 on the field). */
   notAfterToday(field: string, date: string): void {
-    if (compareDates(date, this.clock.today()) > 0) {
-      throw new ValidationFailed({
-        [field]: bi(
-          `日期不能晚于今天（${this.clock.today()}）`,
-          `Date cannot be after today (${this.clock.today()})`,
-        ),
-      });
-    }
+    eventDate(date, this.clock.today(), field);
   }
 }

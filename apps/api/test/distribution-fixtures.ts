@@ -115,9 +115,10 @@ export async function signatureCount(t: TestApp, cardId: string): Promise<number
   return row?.n ?? 0;
 }
 
+/** The cards' effective states (card_current: a card of an open batch shows that batch's state). */
 export async function cardStates(t: TestApp, cardIds: string[]): Promise<string[]> {
   const rows = await t.sql<{ state: string }>(
-    `SELECT c.state FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, n) JOIN card c ON c.id = x.id
+    `SELECT c.state FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, n) JOIN card_current c ON c.id = x.id
      ORDER BY x.n`,
     [cardIds],
   );

@@ -197,6 +197,7 @@ async function seedPeopleAndCards(
     [adminId],
   );
   const rows: Record<string, unknown>[] = [];
+  const waiting: Record<string, unknown>[] = [];
   let seq = 1;
   let batchNo = 1;
   for (const u of UNITS) {
@@ -221,38 +222,39 @@ async function seedPeopleAndCards(
       batchId = b?.id ?? null;
     }
     for (const group of u.cards) {
+      // A card of an open batch is not written at dispatch: it stays made and unbatched, and the
+      // dispatch's intake range takes it (card_current shows it in_batch / awaiting_pickup).
+      const inOpenBatch = group.state === 'in_batch' || group.state === 'awaiting_pickup';
       for (let i = 0; i < group.count; i += 1) {
         const p: DemoPerson = demoPerson(seq, group.category, group.flag ? [group.flag] : []);
-        rows.push({
+        const row = {
           ...p,
           seq,
           unitId,
-          state: group.state,
+          state: inOpenBatch ? 'made' : group.state,
           batchId:
-            group.state === 'made' || group.state === 'not_made_data_problem' ? null : batchId,
+            inOpenBatch || group.state === 'made' || group.state === 'not_made_data_problem'
+              ? null
+              : batchId,
           ...demoEnrolment(p, seq),
-        });
+        };
+        (group.state === 'made' ? waiting : rows).push(row);
         seq += 1;
       }
     }
   }
-  // One statement per table for every demo person: set-based, as the real imports are.
-  await db.query(
-    `WITH p AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS p("idNumber" text, name text, "birthDate" date, category text,
-        "subsidyFlags" text[], seq int, "unitId" uuid, state text, "batchId" uuid, "feeYuan" int, exempt boolean,
-        "paymentMethod" text, "depositAccount" text, "requiredDepositYuan" int)),
-     r AS (INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category, subsidy_flags, current_unit_id)
-        SELECT '110105', 'resident', "idNumber", name, "birthDate", category, "subsidyFlags", "unitId" FROM p RETURNING id, id_number),
-     e AS (INSERT INTO enrolment (district_id, resident_id, unit_id, policy_year, category, enrolled_on, payment_method,
-          deposit_account, fee_yuan, exempt, required_deposit_yuan, january_cover)
-        SELECT '110105', r.id, p."unitId", 2011, p.category, DATE '2010-12-01' + (p.seq % 25), p."paymentMethod",
-          p."depositAccount", p."feeYuan", p.exempt, p."requiredDepositYuan", true FROM p JOIN r ON r.id_number = p."idNumber")
-     INSERT INTO card (district_id, resident_id, made_for_unit_id, card_number, state, batch_id, problem)
-       SELECT '110105', r.id, p."unitId", CASE WHEN p.state = 'not_made_data_problem' THEN NULL ELSE 'BJ' || lpad(p.seq::text, 9, '0') END,
-         p.state, p."batchId", CASE WHEN p.state = 'not_made_data_problem' THEN '照片采集不合格 / Photo rejected' END
-       FROM p JOIN r ON r.id_number = p."idNumber"`,
-    [JSON.stringify(rows)],
-  );
+  // The dispatched cards first; the dispatch takes their intake numbers. The cards still waiting
+  // for a dispatch come after, so the next dispatch (from the demo UI) takes them.
+  await insertPeopleAndCards(db, rows);
+  if (dispatch) {
+    await db.query(
+      `UPDATE dispatch SET intake_from = (SELECT min(intake_no) FROM card),
+         intake_upto = (SELECT max(intake_no) FROM card)
+       WHERE id = $1`,
+      [dispatch.id],
+    );
+  }
+  await insertPeopleAndCards(db, waiting);
   await db.query(
     `INSERT INTO signature (district_id, card_id, batch_id, signer_kind, signer_name, signed_on, recorded_by)
      SELECT c.district_id, c.id, c.batch_id, CASE WHEN row_number() OVER (ORDER BY c.id) % 2 = 0 THEN 'proxy' ELSE 'self' END,
@@ -302,5 +304,25 @@ async function seedPeopleAndCards(
     `INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category, current_unit_id)
      VALUES ('110108', 'resident', $1, '海淀样例', '2004-03-03', 'student_child', $2)`,
     [demoPerson(9999, 'student_child').idNumber, haidianUnit],
+  );
+}
+
+/** Residents, enrolments and cards of the demo people: one statement for the lot, set-based. */
+async function insertPeopleAndCards(db: DatabaseContext, rows: Record<string, unknown>[]) {
+  await db.query(
+    `WITH p AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS p("idNumber" text, name text, "birthDate" date, category text,
+        "subsidyFlags" text[], seq int, "unitId" uuid, state text, "batchId" uuid, "feeYuan" int, exempt boolean,
+        "paymentMethod" text, "depositAccount" text, "requiredDepositYuan" int)),
+     r AS (INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category, subsidy_flags, current_unit_id)
+        SELECT '110105', 'resident', "idNumber", name, "birthDate", category, "subsidyFlags", "unitId" FROM p RETURNING id, id_number),
+     e AS (INSERT INTO enrolment (district_id, resident_id, unit_id, policy_year, category, enrolled_on, payment_method,
+          deposit_account, fee_yuan, exempt, required_deposit_yuan, january_cover)
+        SELECT '110105', r.id, p."unitId", 2011, p.category, DATE '2010-12-01' + (p.seq % 25), p."paymentMethod",
+          p."depositAccount", p."feeYuan", p.exempt, p."requiredDepositYuan", true FROM p JOIN r ON r.id_number = p."idNumber")
+     INSERT INTO card (district_id, resident_id, made_for_unit_id, card_number, state, batch_id, problem)
+       SELECT '110105', r.id, p."unitId", CASE WHEN p.state = 'not_made_data_problem' THEN NULL ELSE 'BJ' || lpad(p.seq::text, 9, '0') END,
+         p.state, p."batchId", CASE WHEN p.state = 'not_made_data_problem' THEN '照片采集不合格 / Photo rejected' END
+       FROM p JOIN r ON r.id_number = p."idNumber"`,
+    [JSON.stringify(rows)],
   );
 }

@@ -10,9 +10,10 @@ const TODAY = '2011-01-05';
 const NOTICE = { pickupPlace: '朝阳区社保中心一层大厅', pickupDeadline: '2011-01-10' };
 const batchOf: Record<'A' | 'B' | 'C', string> = { A: '', B: '', C: '' };
 
+// card_current: the effective states (dispatch writes no card row; the view shows the batch).
 const cardStates = (unitId: string) =>
   t.sql<{ state: string; count: number }>(
-    'SELECT state, count(*)::int AS count FROM card WHERE made_for_unit_id = $1 GROUP BY state ORDER BY state',
+    'SELECT state, count(*)::int AS count FROM card_current WHERE made_for_unit_id = $1 GROUP BY state ORDER BY state',
     [unitId],
   );
 
@@ -120,7 +121,7 @@ describe('POST /api/batches/dispatch — N-2.2a/N-2.2b routing of a whole distri
       { state: 'not_made_data_problem', count: 2 },
     ]);
     const [otherDistrict] = await t.sql<{ made: number }>(
-      `SELECT count(*)::int AS made FROM card WHERE district_id = '110108' AND state = 'made'`,
+      `SELECT count(*)::int AS made FROM card_current WHERE district_id = '110108' AND state = 'made'`,
     );
     expect(otherDistrict?.made).toBe(10);
     const audit = await t.sql<{ entity: string; count: number }>(

@@ -17,8 +17,8 @@ describe('demo seed (npm start on an empty database)', () => {
     expect(await seedDemo(t.runtime.app)).toBe(false);
   });
 
-  it('has cards in every state of the lifecycle', async () => {
-    const rows = await t.sql<{ state: string }>('SELECT DISTINCT state FROM card');
+  it('has cards in every state of the lifecycle (effective states, card_current)', async () => {
+    const rows = await t.sql<{ state: string }>('SELECT DISTINCT state FROM card_current');
     expect(rows.map((r) => r.state).sort()).toEqual([...CARD_STATES].sort());
   });
 
@@ -74,5 +74,25 @@ describe('demo seed (npm start on an empty database)', () => {
        AND NOT EXISTS (SELECT 1 FROM designated_institution d WHERE d.resident_id = r.id AND d.kind = 'community_health')`,
     );
     expect(missing?.n).toBe(3);
+  });
+
+  it('N-2.2a/N-2.2b the demo dispatch holds its open batches; the next dispatch takes the waiting cards', async () => {
+    const open = await t.sql<{ state: string; card_count: number; n: number }>(
+      `SELECT b.state, b.card_count, (SELECT count(*)::int FROM batch_cards(b.id)) AS n FROM batch b
+       WHERE b.state IN ('awaiting_receiver', 'awaiting_pickup') ORDER BY b.card_count`,
+    );
+    expect(open).toEqual([
+      { state: 'awaiting_pickup', card_count: 25, n: 25 },
+      { state: 'awaiting_receiver', card_count: 620, n: 620 },
+    ]);
+    const login = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'chaoyang', password: DEMO_PASSWORD });
+    const res = await t.http
+      .post('/api/batches/dispatch')
+      .set(bearer(login.body.token))
+      .send({ pickupPlace: '朝阳区社保中心一层发卡大厅', pickupDeadline: '2099-12-31' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ batchCount: 4, cardCount: 650 + 600 + 599 + 8 });
   });
 });

@@ -71,6 +71,27 @@ export class BatchHandoverService {
     return row;
   }
 
+  /**
+   * The batch's cards take the state the rules gave (`to`). Dispatch wrote no card row, so the
+   * members are still made and unbatched: on reaching the unit ONE guarded UPDATE writes them
+   * into the batch; while they wait at the district centre the batch state alone says so
+   * (card_current). Cards of batches dispatched before the intake ranges are moved as stored.
+   * Anything but exactly card_count cards is a conflict and rolls the handover back.
+   */
+  private async moveCards(batch: BatchRow, from: CardState, to: CardState): Promise<number> {
+    const stored = await this.batches.moveStoredCards(batch.id, from, to);
+    const members =
+      to === 'at_unit'
+        ? await this.batches.moveMembersToUnit(batch.id, to)
+        : await this.batches.countMembers(batch.id);
+    if (stored + members !== batch.cardCount) {
+      throw new StateConflict(
+        bi('批次中的社保卡有变化，请刷新后重试', "The batch's cards changed; reload and retry"),
+      );
+    }
+    return stored + members;
+  }
+
   private async reload(actor: Actor, id: string): Promise<BatchView> {
     const row = await this.batches.find(scopeOf(actor), id);
     if (!row) throw new NotFound(BATCH);
@@ -129,7 +150,7 @@ export class BatchHandoverService {
       if (!(await this.batches.changeState(id, batch.state, to, body.destination))) {
         throw new StateConflict(CHANGED);
       }
-      const cardsMoved = await this.batches.moveCards(id, from, rule.to);
+      const cardsMoved = await this.moveCards(batch, from, rule.to);
       await this.audit.append(actor, [
         {
           districtId: batch.districtId,
@@ -182,7 +203,7 @@ export class BatchHandoverService {
         recordedBy: actor.userId,
       });
       if (!recorded) throw new StateConflict(CHANGED);
-      const cardsMoved = await this.batches.moveCards(id, from, rule.to);
+      const cardsMoved = await this.moveCards(batch, from, rule.to);
       await this.audit.append(actor, [
         {
           districtId: batch.districtId,

@@ -95,9 +95,10 @@ export class BatchesRepository {
     return row;
   }
 
+  /** batch_cards(): the batch's cards with their effective state, found by unit + intake range. */
   async cardsByState(batchId: string): Promise<{ state: CardState; count: number }[]> {
     return this.db.query(
-      'SELECT state, count(*)::int AS count FROM card WHERE batch_id = $1 GROUP BY state ORDER BY state',
+      'SELECT state, count(*)::int AS count FROM batch_cards($1) GROUP BY state ORDER BY state',
       [batchId],
     );
   }
@@ -141,8 +142,8 @@ export class BatchesRepository {
   async manifestCards(batchId: string): Promise<ManifestCardRow[]> {
     return this.db.query(
       `SELECT c.card_number AS "cardNumber", r.name AS "holderName", r.id_number AS "idNumber", c.state
-       FROM card c JOIN resident r ON r.id = c.resident_id
-       WHERE c.batch_id = $1 ORDER BY c.card_number, c.id`,
+       FROM batch_cards($1) c JOIN resident r ON r.id = c.resident_id
+       ORDER BY c.card_number, c.id`,
       [batchId],
     );
   }
@@ -159,8 +160,40 @@ export class BatchesRepository {
     return rows.length === 1;
   }
 
-  /** Moves every card of the batch that is still in `from`; returns how many moved. */
-  async moveCards(batchId: string, from: CardState, to: CardState): Promise<number> {
+  /**
+   * The batch reaches the unit: its member cards — still made and unbatched, in the unit's
+   * intake range of the batch's dispatch — are written once, into the batch in state `to`.
+   * Returns how many moved; the caller compares with the batch's card_count.
+   */
+  async moveMembersToUnit(batchId: string, to: CardState): Promise<number> {
+    const [row] = await this.db.query<{ count: number }>(
+      `WITH moved AS (
+         UPDATE card c SET state = $2, batch_id = b.id, updated_at = now()
+         FROM batch b JOIN dispatch d ON d.id = b.dispatch_id
+         WHERE b.id = $1 AND c.made_for_unit_id = b.unit_id AND c.state = 'made' AND c.batch_id IS NULL
+           AND c.intake_no BETWEEN d.intake_from AND d.intake_upto
+         RETURNING 1)
+       SELECT count(*)::int AS count FROM moved`,
+      [batchId, to],
+    );
+    return row?.count ?? 0;
+  }
+
+  /** How many member cards the open batch has (made, unbatched, in its intake range). */
+  async countMembers(batchId: string): Promise<number> {
+    const [row] = await this.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count
+       FROM batch b JOIN dispatch d ON d.id = b.dispatch_id
+       JOIN card c ON c.made_for_unit_id = b.unit_id AND c.state = 'made' AND c.batch_id IS NULL
+         AND c.intake_no BETWEEN d.intake_from AND d.intake_upto
+       WHERE b.id = $1`,
+      [batchId],
+    );
+    return row?.count ?? 0;
+  }
+
+  /** Cards already written into the batch (batches dispatched before the intake ranges). */
+  async moveStoredCards(batchId: string, from: CardState, to: CardState): Promise<number> {
     const [row] = await this.db.query<{ count: number }>(
       `WITH moved AS (
          UPDATE card SET state = $3, updated_at = now() WHERE batch_id = $1 AND state = $2 RETURNING 1)

@@ -54,7 +54,6 @@ export function planBatches(
       number: `${numberPrefix}${String(firstSequence + i).padStart(4, '0')}`,
       route,
       cardCount: u.cardCount,
-      cardState: outcome.cardState,
       // N-2.2a: before a delivery to the unit, the unit names a receiving person.
       batchState: outcome.pickupNotified ? 'awaiting_pickup' : 'awaiting_receiver',
       pickupPlace: outcome.pickupNotified ? notice.place : null,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BatchRoute, BatchState, CardState } from '@sscard/rules';
+import type { BatchRoute, BatchState } from '@sscard/rules';
 import { DatabaseContext } from '../../database/database-context.js';
 
 /** A unit's made, unbatched cards, counted in SQL (N-2.2a: the card-eligible people). */
@@ -8,6 +8,8 @@ export interface UnitCardCount {
   unitName: string;
   registrationCode: string;
   cardCount: number;
+  /** The highest intake number among them (the dispatch's intake_upto is the maximum). */
+  lastIntake: string;
 }
 
 /** One batch of the dispatch, decided in TS from the aggregated row by the rules. */
@@ -17,7 +19,6 @@ export interface BatchPlan {
   route: BatchRoute;
   cardCount: number;
   batchState: BatchState;
-  cardState: CardState;
   pickupPlace: string | null;
   pickupDeadline: string | null;
 }
@@ -33,8 +34,9 @@ export interface InsertedBatch {
 
 /**
  * The set-based dispatch: a constant number of statements whatever the number of units or
- * cards — one aggregate, one INSERT of all batches from unnest, one UPDATE of all cards, one
- * INSERT of all notices. No per-unit or per-card round trip.
+ * cards — one aggregate, one INSERT of all batches from unnest, one INSERT of all notices. No
+ * card row is written: the dispatch records the intake range it takes (see the migration
+ * 1732400000000-dispatch-snapshot), and the cards are written when their batch reaches the unit.
  */
 @Injectable()
 export class DispatchRepository {
@@ -52,16 +54,33 @@ export class DispatchRepository {
     return rows.length === 1;
   }
 
-  async madeCardsByUnit(districtId: string): Promise<UnitCardCount[]> {
+  /**
+   * The first intake number this dispatch may take: everything up to the district's last
+   * dispatch's intake_upto was taken by it (or an earlier one).
+   */
+  async nextIntakeFrom(districtId: string): Promise<string> {
+    const [row] = await this.db.query<{ from: string }>(
+      `SELECT (coalesce(max(intake_upto), 0) + 1)::text AS "from" FROM dispatch WHERE district_id = $1`,
+      [districtId],
+    );
+    return row?.from ?? '1';
+  }
+
+  /**
+   * The district's made, unbatched cards from `intakeFrom` on, per unit, with the highest intake
+   * number. With the district locked no intake is in flight, so these are exactly the cards the
+   * dispatch takes: [intakeFrom, max of lastIntake].
+   */
+  async madeCardsByUnit(districtId: string, intakeFrom: string): Promise<UnitCardCount[]> {
     return this.db.query(
       `SELECT u.id AS "unitId", u.name AS "unitName", u.registration_code AS "registrationCode",
-              g.card_count AS "cardCount"
-       FROM (SELECT made_for_unit_id, count(*)::int AS card_count FROM card
-             WHERE district_id = $1 AND state = 'made' AND batch_id IS NULL
+              g.card_count AS "cardCount", g.last_intake::text AS "lastIntake"
+       FROM (SELECT made_for_unit_id, count(*)::int AS card_count, max(intake_no) AS last_intake FROM card
+             WHERE district_id = $1 AND state = 'made' AND batch_id IS NULL AND intake_no >= $2::bigint
              GROUP BY made_for_unit_id) g
        JOIN unit u ON u.id = g.made_for_unit_id
        ORDER BY u.registration_code`,
-      [districtId],
+      [districtId, intakeFrom],
     );
   }
 
@@ -81,12 +100,24 @@ export class DispatchRepository {
     pickupDeadline: string;
     batchCount: number;
     cardCount: number;
+    intakeFrom: string;
+    intakeUpto: string;
     createdBy: string;
   }): Promise<string> {
     const [row] = await this.db.query<{ id: string }>(
-      `INSERT INTO dispatch (district_id, pickup_place, pickup_deadline, batch_count, card_count, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [d.districtId, d.pickupPlace, d.pickupDeadline, d.batchCount, d.cardCount, d.createdBy],
+      `INSERT INTO dispatch (district_id, pickup_place, pickup_deadline, batch_count, card_count,
+                             intake_from, intake_upto, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        d.districtId,
+        d.pickupPlace,
+        d.pickupDeadline,
+        d.batchCount,
+        d.cardCount,
+        d.intakeFrom,
+        d.intakeUpto,
+        d.createdBy,
+      ],
     );
     if (!row) throw new Error('dispatch insert returned no row');
     return row.id;
@@ -116,28 +147,6 @@ export class DispatchRepository {
         plans.map((p) => p.pickupDeadline),
       ],
     );
-  }
-
-  /**
-   * Every made, unbatched card of the planned units joins its unit's new batch in one UPDATE,
-   * in the state the rules gave its route. Returns the number of cards moved.
-   */
-  async assignCards(districtId: string, dispatchId: string, plans: BatchPlan[]): Promise<number> {
-    const [row] = await this.db.query<{ count: number }>(
-      `WITH plan AS (
-         SELECT b.id AS batch_id, b.unit_id, p.card_state
-         FROM batch b JOIN unnest($3::uuid[], $4::text[]) AS p(unit_id, card_state) ON p.unit_id = b.unit_id
-         WHERE b.dispatch_id = $2),
-       moved AS (
-         UPDATE card c SET state = plan.card_state, batch_id = plan.batch_id, updated_at = now()
-         FROM plan
-         WHERE c.district_id = $1 AND c.made_for_unit_id = plan.unit_id
-           AND c.state = 'made' AND c.batch_id IS NULL
-         RETURNING 1)
-       SELECT count(*)::int AS count FROM moved`,
-      [districtId, dispatchId, plans.map((p) => p.unitId), plans.map((p) => p.cardState)],
-    );
-    return row?.count ?? 0;
   }
 
   async insertNotices(

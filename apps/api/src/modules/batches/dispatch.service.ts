@@ -11,7 +11,9 @@ import { DispatchRepository } from './dispatch.repository.js';
 
 /**
  * N-2.2a / N-2.2b: the district centre dispatches every made card of the district at once —
- * one batch per made-for unit, routed by the 600 threshold, with the unit's notice.
+ * one batch per made-for unit, routed by the 600 threshold, with the unit's notice. The district
+ * lock keeps vendor-list intakes of the district out meanwhile (they take it too), so the range
+ * of intake numbers recorded on the dispatch is exactly the set of cards counted.
  */
 @Injectable()
 export class DispatchService {
@@ -39,13 +41,20 @@ export class DispatchService {
       if (!(await this.repo.lockDistrict(districtId))) {
         throw new ValidationFailed({ districtId: bi('区县不存在', 'Unknown district') });
       }
-      const units = await this.repo.madeCardsByUnit(districtId);
+      // N-2.2a: the cards taken are the made, unbatched ones that arrived since the last
+      // dispatch (by intake number); recorded as a range, so no card row is written here.
+      const intakeFrom = await this.repo.nextIntakeFrom(districtId);
+      const units = await this.repo.madeCardsByUnit(districtId, intakeFrom);
       if (units.length === 0) {
         throw new StateConflict(
           bi('本区县没有待分发的已制社保卡', 'No made cards are waiting to be dispatched'),
           'N-2.2a',
         );
       }
+      const intakeUpto = units.reduce(
+        (max, u) => (BigInt(u.lastIntake) > BigInt(max) ? u.lastIntake : max),
+        intakeFrom,
+      );
       const prefix = `${districtId}-${today.replaceAll('-', '')}-`;
       const first = (await this.repo.lastBatchSequence(prefix)) + 1;
       const notice = { place: body.pickupPlace, deadline: body.pickupDeadline };
@@ -57,15 +66,11 @@ export class DispatchService {
         pickupDeadline: body.pickupDeadline,
         batchCount: plans.length,
         cardCount,
+        intakeFrom,
+        intakeUpto,
         createdBy: actor.userId,
       });
       const batches = await this.repo.insertBatches(districtId, dispatchId, plans);
-      // Guard: a card imported between the count and the update would make the batch lie.
-      if ((await this.repo.assignCards(districtId, dispatchId, plans)) !== cardCount) {
-        throw new StateConflict(
-          bi('分发期间社保卡有变化，请重试', 'The cards changed during the dispatch; try again'),
-        );
-      }
       const unitsById = new Map(units.map((u) => [u.unitId, u]));
       await this.repo.insertNotices(
         districtId,

@@ -25,7 +25,8 @@ export interface CardRow {
   updatedAt: string;
 }
 
-const FROM = `FROM card c JOIN resident r ON r.id = c.resident_id
+// card_current: a card of an open batch shows that batch and state before it is written.
+const FROM = `FROM card_current c JOIN resident r ON r.id = c.resident_id
   JOIN unit mu ON mu.id = c.made_for_unit_id
   LEFT JOIN unit cu ON cu.id = r.current_unit_id
   LEFT JOIN batch b ON b.id = c.batch_id
@@ -65,7 +66,9 @@ export class CardsRepository {
     const where = scopeWhere(scope, params);
     if (q.state) where.push(`c.state = $${params.push(q.state)}`);
     if (q.unitId) where.push(`c.made_for_unit_id = $${params.push(q.unitId)}`);
-    if (q.batchId) where.push(`c.batch_id = $${params.push(q.batchId)}`);
+    // Same rows as c.batch_id = $n, but found through the batch (unit + intake range).
+    if (q.batchId)
+      where.push(`c.id IN (SELECT bc.id FROM batch_cards($${params.push(q.batchId)}::uuid) bc)`);
     if (q.search) {
       const like = `$${params.push(likePattern(q.search))}`;
       const id = `$${params.push(idNumber ?? '')}`;
@@ -73,7 +76,7 @@ export class CardsRepository {
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [count] = await this.db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM card c JOIN resident r ON r.id = c.resident_id ${clause}`,
+      `SELECT count(*)::int AS total FROM card_current c JOIN resident r ON r.id = c.resident_id ${clause}`,
       params,
     );
     const order = q.order === 'desc' ? 'DESC' : 'ASC';

@@ -55,6 +55,18 @@ export class VendorListRepository {
     );
   }
 
+  /**
+   * The districts the list makes cards for, in SHARE mode: imports run side by side, but not
+   * while a dispatch of one of these districts holds its lock (FOR NO KEY UPDATE), and a dispatch
+   * waits for the imports in flight. So a dispatch's intake range never misses an uncommitted card.
+   */
+  async lockDistricts(districtIds: string[]): Promise<void> {
+    await this.db.query(
+      'SELECT id FROM district WHERE id = ANY($1::text[]) ORDER BY id FOR SHARE',
+      [districtIds],
+    );
+  }
+
   /** `districtId` limits the made-for units to the caller's district (undefined: any). */
   async resolve(districtId: string | undefined, rows: VendorRowKey[]): Promise<ResolvedRow[]> {
     return this.db.query(
@@ -67,7 +79,7 @@ export class VendorListRepository {
        LEFT JOIN unit u ON u.registration_code = e.unit_code AND ($2::text IS NULL OR u.district_id = $2::text)
        LEFT JOIN resident r ON r.id_number = e.id_number
        LEFT JOIN LATERAL (
-         SELECT x.id, x.state FROM card x WHERE x.resident_id = r.id
+         SELECT x.id, x.state FROM card_current x WHERE x.resident_id = r.id
          ORDER BY (x.state = 'not_made_data_problem'), x.created_at DESC, x.id LIMIT 1) lc ON true
        ORDER BY e.idx`,
       [
@@ -104,7 +116,8 @@ export class VendorListRepository {
 
   /**
    * N-2.6: cards not made for a data problem, now made after the data was collected again.
-   * Guarded on the old state; returns the ids that moved.
+   * Guarded on the old state; returns the ids that moved. The card gets a new intake number, so
+   * it goes out with the next dispatch, not into a batch dispatched before it was made.
    */
   async recollect(
     cards: { id: string; cardNumber: string; unitId: string; districtId: string }[],
@@ -115,7 +128,8 @@ export class VendorListRepository {
     const rows = await this.db.query<{ id: string }>(
       `WITH moved AS (
          UPDATE card c SET state = $5, card_number = x.card_number, made_for_unit_id = x.unit_id,
-                district_id = x.district_id, problem = NULL, updated_at = now()
+                district_id = x.district_id, problem = NULL, updated_at = now(),
+                intake_no = nextval('card_intake_seq')
          FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[]) AS x(id, card_number, unit_id, district_id)
          WHERE c.id = x.id AND c.state = $6
          RETURNING c.id)

@@ -40,6 +40,10 @@ export class VendorListService {
       );
       const errors = checkVendorRows(rows, resolved);
       if (Object.keys(errors).length > 0) throw new ValidationFailed(errors);
+      // Before any intake number is drawn: a dispatch of these districts is not in flight.
+      await this.repo.lockDistricts([
+        ...new Set(resolved.flatMap((r) => (r.districtId ? [r.districtId] : []))),
+      ]);
 
       const fresh: NewCard[] = [];
       const recollect: { id: string; cardNumber: string; unitId: string; districtId: string }[] =

@@ -18,7 +18,7 @@ export class PublicLookupRepository {
       `SELECT r.name, c.state, u.name AS "unitName"
        FROM resident r
        LEFT JOIN LATERAL (
-         SELECT state, made_for_unit_id FROM card WHERE resident_id = r.id ORDER BY created_at DESC LIMIT 1
+         SELECT state, made_for_unit_id FROM card_current WHERE resident_id = r.id ORDER BY created_at DESC LIMIT 1
        ) c ON true
        LEFT JOIN unit u ON u.id = c.made_for_unit_id
        WHERE r.id_number = $1`,

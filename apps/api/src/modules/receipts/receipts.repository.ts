@@ -88,9 +88,9 @@ export class ReceiptsRepository {
       `SELECT c.id AS "cardId", c.card_number AS "cardNumber", c.state, r.name AS "holderName",
               r.id_number AS "idNumber", s.signer_kind AS "signerKind", s.signer_name AS "signerName",
               s.signed_on::text AS "signedOn"
-       FROM card c JOIN resident r ON r.id = c.resident_id
+       FROM batch_cards($1) c JOIN resident r ON r.id = c.resident_id
        LEFT JOIN signature s ON s.card_id = c.id
-       WHERE c.batch_id = $1 ORDER BY c.card_number, c.id`,
+       ORDER BY c.card_number, c.id`,
       [batchId],
     );
   }
@@ -105,7 +105,7 @@ export class ReceiptsRepository {
     const [row] = await this.db.query<CardForSigning>(
       `SELECT c.id, c.district_id AS "districtId", c.batch_id AS "batchId", c.state,
               u.designated_person_name AS "designatedPersonName"
-       FROM card c JOIN unit u ON u.id = c.made_for_unit_id
+       FROM card_current c JOIN unit u ON u.id = c.made_for_unit_id
        WHERE ${where.join(' AND ')}`,
       params,
     );

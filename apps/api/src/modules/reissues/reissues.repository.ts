@@ -75,7 +75,7 @@ export class ReissuesRepository {
     return this.db.query<HolderCardRow>(
       `SELECT c.id, c.district_id AS "districtId", c.card_number AS "cardNumber", c.state,
               r.name AS "holderName", r.id_number AS "idNumber"
-       FROM card c JOIN resident r ON r.id = c.resident_id
+       FROM card_current c JOIN resident r ON r.id = c.resident_id
        WHERE ${where.join(' AND ')}
        ORDER BY (c.state = 'in_reissue_pool') DESC, c.updated_at DESC, c.id`,
       params,

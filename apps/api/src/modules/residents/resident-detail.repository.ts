@@ -33,7 +33,7 @@ export class ResidentDetailRepository {
       `SELECT c.id, c.card_number AS "cardNumber", c.state, c.problem,
               json_build_object('id', mu.id, 'name', mu.name) AS "madeForUnit",
               CASE WHEN cu.id IS NULL THEN NULL ELSE json_build_object('id', cu.id, 'name', cu.name) END AS "currentUnit"
-       FROM card c JOIN unit mu ON mu.id = c.made_for_unit_id
+       FROM card_current c JOIN unit mu ON mu.id = c.made_for_unit_id
        JOIN resident r ON r.id = c.resident_id LEFT JOIN unit cu ON cu.id = r.current_unit_id
        WHERE c.resident_id = $1 ORDER BY c.created_at, c.id`,
       p,

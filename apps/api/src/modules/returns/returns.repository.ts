@@ -41,9 +41,12 @@ const POOL_SORT: Record<ReissuePoolQuery['sort'], string> = {
   returnedOn: 'cr.returned_on',
 };
 
-const CARD_LINES = `SELECT c.id AS "cardId", c.card_number AS "cardNumber", c.state, r.name AS "holderName",
+/** Card lines from `source` (a table or set-returning function, aliased c). */
+const cardLines = (
+  source: string,
+) => `SELECT c.id AS "cardId", c.card_number AS "cardNumber", c.state, r.name AS "holderName",
     r.id_number AS "idNumber", (s.card_id IS NOT NULL) AS signed, (l.card_id IS NOT NULL) AS returned
-  FROM card c JOIN resident r ON r.id = c.resident_id
+  FROM ${source} c JOIN resident r ON r.id = c.resident_id
   LEFT JOIN signature s ON s.card_id = c.id
   LEFT JOIN card_return_line l ON l.card_id = c.id`;
 
@@ -127,14 +130,15 @@ export class ReturnsRepository {
 
   returnedCards(returnId: string): Promise<CardLineRow[]> {
     return this.db.query<CardLineRow>(
-      `${CARD_LINES} WHERE l.return_id = $1 ORDER BY c.card_number, c.id`,
+      `${cardLines('card')} WHERE l.return_id = $1 ORDER BY c.card_number, c.id`,
       [returnId],
     );
   }
 
   batchCards(batchId: string): Promise<CardLineRow[]> {
+    // batch_cards(): before the batch reaches the unit its cards are found by intake range.
     return this.db.query<CardLineRow>(
-      `${CARD_LINES} WHERE c.batch_id = $1 ORDER BY c.card_number, c.id`,
+      `${cardLines('batch_cards($1)')} ORDER BY c.card_number, c.id`,
       [batchId],
     );
   }

@@ -35,11 +35,11 @@ describe('demo seed (npm start on an empty database)', () => {
         u,
       ]),
     );
-    expect(byName['朝阳区第一中学']).toMatchObject({
+    expect(byName.朝阳区第一中学).toMatchObject({
       eligibleCount: 600,
       route: 'direct_delivery',
     });
-    expect(byName['朝阳区第二中学']).toMatchObject({ eligibleCount: 599, route: 'pickup' });
+    expect(byName.朝阳区第二中学).toMatchObject({ eligibleCount: 599, route: 'pickup' });
     const all = await t.http.get('/api/units?search=实验小学').set(bearer(login.body.token));
     expect(all.body.items[0]).toMatchObject({ eligibleCount: 650, route: routeBatch(650) });
   });

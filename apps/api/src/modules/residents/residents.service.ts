@@ -4,7 +4,6 @@ import {
   CATEGORIES,
   checkInstitutionChoice,
   communityInstitutionStatus,
-  compareDates,
   ENROLMENT_2011,
   getEnrolmentPolicy,
   maskIdNumber,

@@ -10,7 +10,9 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export function adminUrl() {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error('Benchmarks run on real PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test).');
+    console.error(
+      'Benchmarks run on real PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test).',
+    );
     process.exit(2);
   }
   return url;
@@ -38,7 +40,15 @@ export async function dropDatabase(name) {
 export async function startApi(databaseUrl, port, extraEnv = {}) {
   const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SSCARD_SEED: 'none', LOG_LEVEL: 'warn', ...extraEnv },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SSCARD_SEED: 'none',
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, child);
@@ -86,13 +96,17 @@ export function idNumberFor(n) {
  * evenly over the units. Everything in a handful of INSERT … SELECT statements.
  */
 export async function generateDistrict(client, { units, cards, state = 'made' }) {
-  await client.query(`INSERT INTO district (id, name_zh, name_en, centre_name) VALUES ('110105', '朝阳区', 'Chaoyang', '朝阳区社保中心') ON CONFLICT DO NOTHING`);
+  await client.query(
+    `INSERT INTO district (id, name_zh, name_en, centre_name) VALUES ('110105', '朝阳区', 'Chaoyang', '朝阳区社保中心') ON CONFLICT DO NOTHING`,
+  );
   await client.query(
     `INSERT INTO unit (district_id, name, kind, registration_code)
      SELECT '110105', '朝阳区第' || u || '学校', 'school', '1101059' || lpad(u::text, 5, '0') FROM generate_series(1, $1) u`,
     [units],
   );
-  await client.query(`CREATE TEMP TABLE bench_units AS SELECT id, row_number() OVER (ORDER BY registration_code) - 1 AS k FROM unit`);
+  await client.query(
+    `CREATE TEMP TABLE bench_units AS SELECT id, row_number() OVER (ORDER BY registration_code) - 1 AS k FROM unit`,
+  );
   await client.query(
     `INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category)
      SELECT '110105', 'resident', body || ${CHECK_DIGIT_SQL}, '居民' || n, DATE '1990-01-01' + (n % 9000), 'student_child'

@@ -3,7 +3,15 @@
 import http from 'node:http';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { dropDatabase, freshDatabase, generateDistrict, idNumberFor, ratio, startApi, stop } from './bench-db.mjs';
+import {
+  dropDatabase,
+  freshDatabase,
+  generateDistrict,
+  idNumberFor,
+  ratio,
+  startApi,
+  stop,
+} from './bench-db.mjs';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -31,7 +39,9 @@ function bareServer(databaseUrl, port) {
       }
     });
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, pool })));
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve({ server, pool })),
+  );
 }
 
 function load(url) {
@@ -53,7 +63,13 @@ function load(url) {
   });
 }
 
-const summary = (r) => ({ reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+const summary = (r) => ({
+  reqPerSec: Math.round(r.requests.average),
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  errors: r.errors,
+  non2xx: r.non2xx,
+});
 
 const url = await freshDatabase(DB);
 console.log(`Generating ${CARDS.toLocaleString()} residents and cards …`);
@@ -77,4 +93,6 @@ await dropDatabase(DB);
 
 console.log('\nParent lookup, 50 connections, real PostgreSQL, %s cards', CARDS.toLocaleString());
 console.table({ 'sscard POST /api/public/card-status': ours, 'bare node:http + pg': baseline });
-console.log(`ratio (ours / baseline req/s): ${ratio(ours.reqPerSec, baseline.reqPerSec)}   target ≥ 0.50, p99 < 50 ms`);
+console.log(
+  `ratio (ours / baseline req/s): ${ratio(ours.reqPerSec, baseline.reqPerSec)}   target ≥ 0.50, p99 < 50 ms`,
+);

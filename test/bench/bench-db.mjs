@@ -38,7 +38,9 @@ export async function dropDatabase(name) {
 
 /** Starts the built API (apps/api/dist) on a port and waits for /api/health. */
 export async function startApi(databaseUrl, port, extraEnv = {}) {
-  const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the API under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'apps/api/dist/main.js'], {
     cwd: root,
     env: {
       ...process.env,

@@ -3,7 +3,6 @@ import {
   type BatchState,
   bi,
   type CardState,
-  compareDates,
   normaliseRegistrationCode,
   transitionCard,
 } from '@sscard/rules';
@@ -11,13 +10,9 @@ import type { z } from 'zod';
 import { AuditRepository } from '../../common/audit/audit.repository.js';
 import { type Actor, scopeOf } from '../../common/auth/actor.js';
 import { Clock } from '../../common/clock/clock.js';
-import {
-  NotFound,
-  RuleRefused,
-  StateConflict,
-  ValidationFailed,
-} from '../../common/errors/api-errors.js';
+import { NotFound, RuleRefused, StateConflict } from '../../common/errors/api-errors.js';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service.js';
+import { eventDate } from '../../common/validation/event-date.js';
 import { DatabaseContext } from '../../database/database-context.js';
 import {
   type BatchView,
@@ -39,14 +34,6 @@ export interface HandoverResult {
 function batchStateFor(cards: CardState): BatchState {
   if (cards === 'at_unit' || cards === 'awaiting_pickup') return cards;
   throw new Error(`no batch state for cards in ${cards}`);
-}
-
-function notAfterToday(field: string, date: string, today: string): void {
-  if (compareDates(date, today) > 0) {
-    throw new ValidationFailed({
-      [field]: bi(`日期不能晚于今天（${today}）`, `The date cannot be after today (${today})`),
-    });
-  }
 }
 
 const CHANGED = bi(
@@ -133,9 +120,7 @@ export class BatchHandoverService {
 
   /** N-2.2a: the vendor delivered the batch to the unit or to the district centre. */
   async deliver(actor: Actor, id: string, body: DeliveryBody): Promise<HandoverResult> {
-    const today = this.clock.today();
-    const deliveredOn = body.deliveredOn ?? today;
-    notAfterToday('deliveredOn', deliveredOn, today);
+    const deliveredOn = eventDate(body.deliveredOn, this.clock.today(), 'deliveredOn');
     return this.db.transaction(async () => {
       const batch = await this.locked(actor, id);
       const from = CARD_STATE_OF_BATCH[batch.state];
@@ -175,9 +160,7 @@ export class BatchHandoverService {
     body: PickupBody,
     idempotencyKey: string | undefined,
   ): Promise<HandoverResult & { pickup: PickupView | null }> {
-    const today = this.clock.today();
-    const pickedUpOn = body.pickedUpOn ?? today;
-    notAfterToday('pickedUpOn', pickedUpOn, today);
+    const pickedUpOn = eventDate(body.pickedUpOn, this.clock.today(), 'pickedUpOn');
     const request = { batchId: id, ...body, pickedUpOn };
     return this.idempotency.run(actor, idempotencyKey, request, async () => {
       const batch = await this.locked(actor, id);

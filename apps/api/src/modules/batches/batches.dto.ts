@@ -1,9 +1,9 @@
+import { uuidText } from '../../common/validation/uuid-text.js';
 import {
   BATCH_ROUTES,
   BATCH_STATES,
   type BatchRoute,
   type BatchState,
-  bi,
   calendarDate,
   type CardState,
   oneOf,
@@ -14,16 +14,6 @@ import {
 } from '@sscard/rules';
 import { z } from 'zod';
 import { pageQuery } from '../../common/validation/paging.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id in a query or body: malformed is a 422 on that field, never a database error. */
-export const uuidField = (zh: string, en: string) =>
-  z
-    .string({ error: bi(`${zh}必须是文本`, `${en} must be text`) })
-    .trim()
-    .regex(UUID, bi(`${zh}编号无效`, `${en} id is not valid`))
-    .transform((v) => v.toLowerCase());
 
 /** N-2.2b: the pickup notice's place and deadline, for every pickup batch of the dispatch. */
 export const dispatchBody = z.object({
@@ -55,14 +45,14 @@ export type PickupBody = z.output<typeof pickupBody>;
 export const batchListQuery = pageQuery(['number', 'createdAt', 'cardCount'] as const).extend({
   route: oneOf(BATCH_ROUTES, '发放方式', 'Route').optional(),
   state: oneOf(BATCH_STATES, '批次状态', 'Batch state').optional(),
-  unitId: uuidField('参保单位', 'Unit').optional(),
+  unitId: uuidText('参保单位', 'Unit').optional(),
 });
 export type BatchListQuery = z.output<typeof batchListQuery>;
 
 export const noticeListQuery = pageQuery(['createdAt'] as const).extend({
   kind: oneOf(['name_receiver', 'pickup'] as const, '通知类型', 'Notice kind').optional(),
-  batchId: uuidField('批次', 'Batch').optional(),
-  unitId: uuidField('参保单位', 'Unit').optional(),
+  batchId: uuidText('批次', 'Batch').optional(),
+  unitId: uuidText('参保单位', 'Unit').optional(),
 });
 export type NoticeListQuery = z.output<typeof noticeListQuery>;
 

@@ -9,7 +9,7 @@ import {
 } from '@sscard/rules';
 import { z } from 'zod';
 import { pageQuery } from '../../common/validation/paging.js';
-import { uuidField } from '../batches/batches.dto.js';
+import { uuidText } from '../../common/validation/uuid-text.js';
 
 /** One vendor list per request; the Excel import (a later issue) feeds the same use case. */
 export const VENDOR_LIST_MAX = 5000;
@@ -27,8 +27,8 @@ export type VendorListBody = z.output<typeof vendorListBody>;
 
 export const cardListQuery = pageQuery(['holderName', 'state', 'updatedAt'] as const).extend({
   state: cardStateSchema.optional(),
-  unitId: uuidField('制卡单位', 'Made-for unit').optional(),
-  batchId: uuidField('批次', 'Batch').optional(),
+  unitId: uuidText('制卡单位', 'Made-for unit').optional(),
+  batchId: uuidText('批次', 'Batch').optional(),
 });
 export type CardListQuery = z.output<typeof cardListQuery>;
 

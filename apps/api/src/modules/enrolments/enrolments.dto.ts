@@ -8,7 +8,8 @@ import {
 } from '@sscard/rules';
 import { z } from 'zod';
 import { pageQuery } from '../../common/validation/paging.js';
-import { optionalDate, type UnitRef, uuidField } from '../residents/residents.dto.js';
+import { uuidText } from '../../common/validation/uuid-text.js';
+import { optionalDate, type UnitRef } from '../residents/residents.dto.js';
 
 export const enrolmentBody = enrolmentSchema;
 export type EnrolmentBody = z.output<typeof enrolmentBody>;
@@ -21,7 +22,7 @@ export const enrolmentListQuery = pageQuery(['enrolledOn', 'createdAt', 'name'] 
     .number({ error: bi('政策年度必须是数字', 'Policy year must be a number') })
     .pipe(policyYear)
     .optional(),
-  unitId: uuidField('参保单位', 'Unit').optional(),
+  unitId: uuidText('参保单位', 'Unit').optional(),
   paid: z
     .enum(['true', 'false'], {
       error: bi('paid 只能是 true 或 false', 'paid must be true or false'),

@@ -1,3 +1,4 @@
+import { uuidText } from '../../common/validation/uuid-text.js';
 import {
   bi,
   CATEGORIES,
@@ -15,27 +16,18 @@ import {
 import { z } from 'zod';
 import { pageQuery } from '../../common/validation/paging.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const uuidField = (zh: string, en: string) =>
-  z
-    .string({ error: bi(`${zh}必须是文本`, `${en} must be text`) })
-    .trim()
-    .regex(UUID, bi(`${zh}格式无效`, `${en} is not a valid id`))
-    .transform((v) => v.toLowerCase());
-
 /** An optional event date; "not after today" is checked by the service against Clock.today(). */
 export const optionalDate = (zh: string, en: string) => calendarDate(zh, en).optional();
 
 /** The person (shared schema, birth date checked against the ID) plus the unit they belong to. */
 export const createResidentBody = personSchema.and(
-  z.object({ currentUnitId: uuidField('当前参保单位', 'Current unit') }),
+  z.object({ currentUnitId: uuidText('当前参保单位', 'Current unit') }),
 );
 export type CreateResidentBody = z.output<typeof createResidentBody>;
 
 export const residentListQuery = pageQuery(['name', 'birthDate', 'createdAt'] as const).extend({
   category: oneOf(CATEGORIES, '人员类别', 'Category').optional(),
-  unitId: uuidField('参保单位', 'Unit').optional(),
+  unitId: uuidText('参保单位', 'Unit').optional(),
 });
 export type ResidentListQuery = z.output<typeof residentListQuery>;
 

@@ -80,39 +80,3 @@ export async function insertUnit(
   if (!row) throw new Error('unit insert failed');
   return { id: row.id, code: o.code };
 }
-
-/**
- * Scale data for the dispatch timing test: `units` units with `cardsPerUnit` made cards each,
- * all from generate_series in the database (ID numbers need not be valid here).
- */
-export async function seedScale(
-  t: TestApp,
-  o: { districtId: string; units: number; cardsPerUnit: (unitIndex: number) => number },
-): Promise<number> {
-  const counts = Array.from({ length: o.units }, (_, i) => o.cardsPerUnit(i));
-  await t.sql(
-    `INSERT INTO unit (district_id, name, kind, registration_code)
-     SELECT $1, '规模测试单位' || g, 'school', 'S' || $1 || lpad(g::text, 5, '0')
-     FROM generate_series(1, $2::int) AS g`,
-    [o.districtId, o.units],
-  );
-  await t.sql(
-    `INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category, current_unit_id)
-     SELECT $1, 'resident', 'P' || $1 || lpad(u.g::text, 5, '0') || lpad(k::text, 6, '0'), '学生' || k,
-            DATE '2004-01-01', 'student_child', NULL
-     FROM unnest($2::int[]) WITH ORDINALITY AS u(n, g), generate_series(1, u.n) AS k`,
-    [o.districtId, counts],
-  );
-  const [row] = await t.sql<{ count: number }>(
-    `WITH cards AS (
-       INSERT INTO card (district_id, resident_id, made_for_unit_id, card_number, state)
-       SELECT $1, r.id, u.id, 'N' || substr(r.id_number, 2), 'made'
-       FROM resident r
-       JOIN unit u ON u.registration_code = 'S' || substr(r.id_number, 2, 11)
-       WHERE r.id_number LIKE 'P' || $1 || '%'
-       RETURNING 1)
-     SELECT count(*)::int AS count FROM cards`,
-    [o.districtId],
-  );
-  return row?.count ?? 0;
-}

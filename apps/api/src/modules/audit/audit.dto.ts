@@ -1,3 +1,4 @@
+import type { AuditRow } from '../../common/audit/audit.repository.js';
 import { bi } from '@sscard/rules';
 import { z } from 'zod';
 import { pageQuery } from '../../common/validation/paging.js';
@@ -21,16 +22,5 @@ export const auditQuery = pageQuery(['at'] as const)
   });
 export type AuditQuery = z.output<typeof auditQuery>;
 
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  actorRole: string;
-  districtId: string | null;
-  entity: string;
-  entityId: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
+/** The log's rows are already a view: no identifiers beyond ids, masked numbers only. */
+export type AuditEntryView = AuditRow;

@@ -17,10 +17,9 @@ const CARDS = Number(process.env.BENCH_CARDS ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const DB = 'sscard_bench_lookup';
 
-// The same indexed query as PublicLookupRepository.find (card_current gives a card's effective state).
-const LOOKUP_SQL = `SELECT r.name, c.state, u.name AS "unitName" FROM resident r
-  LEFT JOIN LATERAL (SELECT state, made_for_unit_id FROM card_current WHERE resident_id = r.id ORDER BY created_at DESC LIMIT 1) c ON true
-  LEFT JOIN unit u ON u.id = c.made_for_unit_id WHERE r.id_number = $1`;
+// The very query PublicLookupRepository.find runs (the person, their latest card's effective state
+// from card_current, and its unit), so both sides pay the same database work.
+const LOOKUP_SQL = `SELECT holder_name AS name, card_state AS state, unit_name AS "unitName" FROM public_card_status($1)`;
 
 function bareServer(databaseUrl, port) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });

@@ -82,10 +82,20 @@ await client.end();
 console.log(`… generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 const bare = await bareServer(url, 3102);
-await load('http://127.0.0.1:3102/lookup'); // warm-up both sides before measuring
-const baseline = summary(await load('http://127.0.0.1:3102/lookup'));
-await load('http://127.0.0.1:3101/api/public/card-status');
-const ours = summary(await load('http://127.0.0.1:3101/api/public/card-status'));
+const BARE = 'http://127.0.0.1:3102/lookup';
+const OURS = 'http://127.0.0.1:3101/api/public/card-status';
+await load(BARE); // warm-up both sides before measuring
+await load(OURS);
+// Two interleaved rounds per side, the better of each kept: a background hiccup on a shared
+// 2-core machine should not decide the comparison.
+const rounds = { ours: [], baseline: [] };
+for (let round = 0; round < 2; round += 1) {
+  rounds.baseline.push(summary(await load(BARE)));
+  rounds.ours.push(summary(await load(OURS)));
+}
+const best = (list) => list.reduce((a, b) => (b.reqPerSec > a.reqPerSec ? b : a));
+const baseline = best(rounds.baseline);
+const ours = best(rounds.ours);
 bare.server.close();
 await bare.pool.end();
 await stop(api);

@@ -1,5 +1,4 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Request } from 'express';
 import type { Actor, Role } from './actor.js';
 
 export const PUBLIC_KEY = 'sscard:public';
@@ -11,7 +10,11 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** Only these roles may call the route; everyone else gets 403. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-export type RequestWithActor = Request & { actor?: Actor };
+/** What the guard reads and writes on a request, whatever the HTTP adapter. */
+export interface RequestWithActor {
+  headers: Record<string, string | string[] | undefined>;
+  actor?: Actor;
+}
 
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   const req = ctx.switchToHttp().getRequest<RequestWithActor>();

@@ -22,7 +22,8 @@ export class SessionGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest<RequestWithActor>();
-    const header = req.headers.authorization ?? '';
+    const raw = req.headers.authorization;
+    const header = typeof raw === 'string' ? raw : '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     const actor = token ? await this.sessions.resolve(token) : undefined;
     if (!actor) throw new UnauthorizedException();

@@ -6,8 +6,8 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { bi } from '@sscard/rules';
-import type { Response } from 'express';
 import { type ApiErrorBody, TooManyRequests } from './api-errors.js';
 
 const GENERIC: Record<number, { error: string; zh: string; en: string }> = {
@@ -16,6 +16,7 @@ const GENERIC: Record<number, { error: string; zh: string; en: string }> = {
   403: { error: 'forbidden', zh: '无权执行此操作', en: 'Not allowed for your role' },
   404: { error: 'not_found', zh: '不存在', en: 'Not found' },
   413: { error: 'payload_too_large', zh: '请求内容过大', en: 'Request body too large' },
+  415: { error: 'unsupported_media_type', zh: '请以JSON格式提交', en: 'Send the body as JSON' },
 };
 
 function isApiErrorBody(value: unknown): value is ApiErrorBody {
@@ -35,40 +36,36 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const res: unknown = host.switchToHttp().getResponse();
+    const { httpAdapter } = this.adapterHost;
+    const send = (status: number, body: unknown) => httpAdapter.reply(res, body, status);
+    const generic = (status: number) => {
+      const g = GENERIC[status] ?? { error: 'error', zh: '请求失败', en: 'Request failed' };
+      send(status, { statusCode: status, error: g.error, message: bi(g.zh, g.en) });
+    };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
-      if (exception instanceof TooManyRequests)
-        res.setHeader('Retry-After', String(exception.retryAfterSeconds));
-      if (isApiErrorBody(raw)) {
-        res.status(status).json(raw);
-        return;
+      if (exception instanceof TooManyRequests) {
+        httpAdapter.setHeader(res, 'Retry-After', String(exception.retryAfterSeconds));
       }
-      const generic = GENERIC[status] ?? { error: 'error', zh: '请求失败', en: 'Request failed' };
-      res
-        .status(status)
-        .json({ statusCode: status, error: generic.error, message: bi(generic.zh, generic.en) });
+      if (isApiErrorBody(raw)) send(status, raw);
+      else generic(status);
       return;
     }
-    if (isBodyParserError(exception)) {
-      const status = exception.status === 413 ? 413 : 400;
-      const generic = GENERIC[status] ?? {
-        error: 'bad_request',
-        zh: '请求格式有误',
-        en: 'Malformed request',
-      };
-      res
-        .status(status)
-        .json({ statusCode: status, error: generic.error, message: bi(generic.zh, generic.en) });
+    const clientError = clientErrorStatus(exception);
+    if (clientError !== undefined) {
+      generic(clientError);
       return;
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(
         `database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`,
       );
-      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+      send(HttpStatus.SERVICE_UNAVAILABLE, {
         statusCode: 503,
         error: 'database_unavailable',
         message: bi(
@@ -81,7 +78,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
-    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+    send(HttpStatus.INTERNAL_SERVER_ERROR, {
       statusCode: 500,
       error: 'internal_error',
       message: bi('服务器内部错误', 'Internal server error'),
@@ -89,14 +86,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-function isBodyParserError(e: unknown): e is { status: number; type: string } {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    'type' in e &&
-    'status' in e &&
-    typeof e.status === 'number'
-  );
+/**
+ * Fastify's own 4xx errors (malformed JSON, body too large, unsupported content type) carry a
+ * FST_ code and a statusCode: they are the client's mistake, not ours.
+ */
+function clientErrorStatus(e: unknown): number | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const { code, statusCode } = e as { code?: unknown; statusCode?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('FST_') || typeof statusCode !== 'number') {
+    return undefined;
+  }
+  return statusCode >= 400 && statusCode < 500 ? statusCode : undefined;
 }
 
 // Connection failures: a FATAL from the server (it refused or dropped the session: shutdown,

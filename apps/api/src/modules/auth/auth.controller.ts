@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { bi } from '@sscard/rules';
-import type { Request } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Public } from '../../common/auth/auth.decorators.js';
@@ -30,15 +29,15 @@ export class AuthController {
   @HttpCode(200)
   login(
     @Body(zodBody(loginSchema)) body: z.output<typeof loginSchema>,
-    @Req() req: Request,
+    @Ip() ip: string,
   ): Promise<LoginResult> {
-    return this.auth.login(body.username, body.password, req.ip ?? 'unknown');
+    return this.auth.login(body.username, body.password, ip);
   }
 
   @Post('logout')
   @HttpCode(204)
-  async logout(@Req() req: Request): Promise<void> {
-    await this.auth.logout((req.headers.authorization ?? '').slice(7).trim());
+  async logout(@Headers('authorization') authorization = ''): Promise<void> {
+    await this.auth.logout(authorization.slice(7).trim());
   }
 
   @Get('me')

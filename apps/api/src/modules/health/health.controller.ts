@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/auth.decorators.js';
 import { HealthService } from './health.service.js';
 
@@ -12,10 +12,11 @@ export class HealthController {
   /** 200 when the database answers, 503 when it does not; the pool reconnects by itself. */
   @Public()
   @Get()
-  async check(@Res() res: Response): Promise<void> {
+  async check(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: string; database: string }> {
     const database = await this.health.database();
-    res
-      .status(database === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: database === 'up' ? 'ok' : 'degraded', database });
+    reply.status(database === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: database === 'up' ? 'ok' : 'degraded', database };
   }
 }

@@ -1,10 +1,15 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/auth.decorators.js';
 import { ApiZodBody } from '../../common/validation/openapi.js';
 import { zodBody } from '../../common/validation/zod-body.pipe.js';
-import { type CardStatusBody, cardStatusBody, NOT_FOUND_BODY } from './public-lookup.dto.js';
+import {
+  type CardStatusBody,
+  type CardStatusFound,
+  cardStatusBody,
+  NOT_FOUND,
+  type NotFoundBody,
+} from './public-lookup.dto.js';
 import { PublicLookupService } from './public-lookup.service.js';
 
 @ApiTags('public')
@@ -17,17 +22,11 @@ export class PublicLookupController {
   @Post('card-status')
   @HttpCode(200)
   @ApiZodBody(cardStatusBody)
+  @Header('Cache-Control', 'no-store')
   async cardStatus(
     @Body(zodBody(cardStatusBody)) body: CardStatusBody,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    const found = await this.lookup.lookup(body, req.ip ?? 'unknown');
-    res.setHeader('Cache-Control', 'no-store');
-    if (!found) {
-      res.status(200).type('application/json').send(NOT_FOUND_BODY);
-      return;
-    }
-    res.status(200).json(found);
+    @Ip() ip: string,
+  ): Promise<CardStatusFound | NotFoundBody> {
+    return (await this.lookup.lookup(body, ip)) ?? NOT_FOUND;
   }
 }

@@ -42,8 +42,16 @@ export interface CardStatusFound {
   helpLines: string[];
 }
 
-/** The same bytes for "no such person" and "name does not match": nothing to tell them apart. */
-export const NOT_FOUND_BODY = JSON.stringify({
+export interface NotFoundBody {
+  found: false;
+  message: string;
+}
+
+/**
+ * One frozen object for "no such person" and "name does not match": it serialises to the same
+ * bytes every time, so the two cannot be told apart.
+ */
+export const NOT_FOUND: Readonly<NotFoundBody> = Object.freeze({
   found: false,
   message: bi(
     '未查到与该姓名和证件号码相符的参保记录，请核对后重试，或拨打96102咨询',

@@ -27,6 +27,23 @@ export interface EnrolmentRow {
   createdAt: string;
 }
 
+/** What an enrolment is created with: the row's own columns, nothing derived from joins. */
+export type NewEnrolment = Pick<
+  EnrolmentRow,
+  | 'districtId'
+  | 'residentId'
+  | 'unitId'
+  | 'policyYear'
+  | 'category'
+  | 'enrolledOn'
+  | 'paymentMethod'
+  | 'depositAccount'
+  | 'feeYuan'
+  | 'exempt'
+  | 'requiredDepositYuan'
+  | 'januaryCover'
+>;
+
 const SORT: Record<EnrolmentListQuery['sort'], string> = {
   enrolledOn: 'e.enrolled_on',
   createdAt: 'e.created_at',
@@ -112,20 +129,7 @@ export class EnrolmentsRepository {
     return rows.map((r) => r.flag);
   }
 
-  async insert(e: {
-    districtId: string;
-    residentId: string;
-    unitId: string;
-    policyYear: number;
-    category: Category;
-    enrolledOn: string;
-    paymentMethod: string;
-    depositAccount: string | null;
-    feeYuan: number;
-    exempt: boolean;
-    requiredDepositYuan: number | null;
-    januaryCover: boolean;
-  }): Promise<string> {
+  async insert(e: NewEnrolment): Promise<string> {
     const [row] = await this.db.query<{ id: string }>(
       `INSERT INTO enrolment (district_id, resident_id, unit_id, policy_year, category, enrolled_on, payment_method,
          deposit_account, fee_yuan, exempt, required_deposit_yuan, january_cover)

@@ -19,11 +19,15 @@ export class InvalidDateError extends Error {
   }
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+// Arithmetic rather than a Date round trip: ID validation calls this for every imported row.
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
   if (month < 1 || month > 12 || day < 1) return false;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day <= days;
 }
 
 export function parseCalendarDate(value: string): { year: number; month: number; day: number } {
@@ -90,6 +94,12 @@ export function toShanghai(instant: Date | string | number): ShanghaiDateTime {
   return { date, time, secondsOfDay: h * 3600 + mi * 60 + s };
 }
 
-export function todayInShanghai(now: Date = new Date()): CalendarDate {
-  return toShanghai(now).date;
+let todayCache = { untilMs: 0, date: '' };
+
+export function todayInShanghai(now?: Date): CalendarDate {
+  if (now !== undefined) return toShanghai(now).date;
+  // Cached for a second: bulk validation asks for "today" once per row.
+  const ms = Date.now();
+  if (ms >= todayCache.untilMs) todayCache = { untilMs: ms + 1000, date: toShanghai(ms).date };
+  return todayCache.date;
 }

@@ -16,7 +16,10 @@ const FULL_WIDTH_OFFSET = 0xfee0;
 // because word processors substitute them for '-' on paste.
 const STRIP = /[\s\u200B-\u200D\u2060\uFEFF\-\u2010-\u2015\u2212\uFE63\uFF0D]/g;
 
+const ALREADY_NORMAL = /^[0-9A-Z]*$/;
+
 export function normaliseIdNumber(value: string): string {
+  if (ALREADY_NORMAL.test(value)) return value;
   return (
     value
       .replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET))

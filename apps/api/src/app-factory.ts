@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import multipart from '@fastify/multipart';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DEFAULT_ADMIN_DIST, serveAdmin } from './admin-static.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres.js';
@@ -31,6 +33,10 @@ export async function createApp(
     databaseUrl = embedded.url;
   }
   const poolSize = embedded ? 1 : config.DB_POOL_SIZE;
+  // On PostgreSQL a dropped database must not hang requests: fail fast so /api/health says 503.
+  // The embedded PGlite has one connection, which an import's commit holds for its whole
+  // transaction; there requests queue behind it instead of failing (docs/operations.md).
+  const connectionWaitMs = embedded ? 300_000 : 5_000;
   const logger: LogLevel[] | false = options.quiet
     ? false
     : LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1);
@@ -40,7 +46,7 @@ export async function createApp(
   const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: 'loopback' });
   try {
     app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot({ config, databaseUrl, poolSize }),
+      AppModule.forRoot({ config, databaseUrl, poolSize, connectionWaitMs }),
       adapter,
       { logger },
     );
@@ -48,6 +54,17 @@ export async function createApp(
     await embedded?.stop();
     throw error;
   }
+  // Spreadsheet uploads stream to disk (imports module); JSON bodies keep the 1 MB limit above.
+  // One file and a few short fields per request; a larger file is a 413 from the upload itself.
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.IMPORT_MAX_FILE_MB * 1_048_576,
+      files: 1,
+      fields: 10,
+      fieldSize: 1024,
+      parts: 12,
+    },
+  });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
@@ -62,6 +79,7 @@ export async function createApp(
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await serveAdmin(app, config.ADMIN_DIST ?? DEFAULT_ADMIN_DIST);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -14,6 +14,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   poolSize: number;
+  /** How long a request waits for a free connection before the API answers 503. */
+  connectionWaitMs: number;
 }
 
 @Module({})
@@ -23,7 +25,9 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.poolSize)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(options.databaseUrl, options.poolSize, options.connectionWaitMs),
+        ),
         CommonModule,
         AuthModule,
         HealthModule,

@@ -1,7 +1,11 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 
-export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  poolSize: number,
+  connectionWaitMs: number,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -11,7 +15,6 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    // A dropped database must not hang requests: fail fast so /api/health can say 503.
-    extra: { max: poolSize, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
+    extra: { max: poolSize, connectionTimeoutMillis: connectionWaitMs, idleTimeoutMillis: 30_000 },
   };
 }

@@ -1,10 +1,16 @@
 import { InitialSchema1732300000000 } from './1732300000000-initial-schema.js';
 import { DispatchSnapshot1732400000000 } from './1732400000000-dispatch-snapshot.js';
 import { PublicLookupFunction1732500000000 } from './1732500000000-public-lookup-function.js';
+import { ImportJobs1732600000000 } from './1732600000000-import-jobs.js';
+import { Students1732700000000 } from './1732700000000-students.js';
+import { ExportCardOrder1732800000000 } from './1732800000000-export-card-order.js';
 
 /** Every migration, in order. Migrations are hand-written and reviewed; synchronize stays off. */
 export const MIGRATIONS = [
   InitialSchema1732300000000,
   DispatchSnapshot1732400000000,
   PublicLookupFunction1732500000000,
+  ImportJobs1732600000000,
+  Students1732700000000,
+  ExportCardOrder1732800000000,
 ];

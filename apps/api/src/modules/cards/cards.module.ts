@@ -18,6 +18,7 @@ import { VendorListService } from './vendor-list.service.js';
     DashboardService,
     DashboardRepository,
   ],
-  exports: [CardsService],
+  // The vendor-list import job (imports module) reuses the list's checks and writes per chunk.
+  exports: [CardsService, VendorListService, VendorListRepository],
 })
 export class CardsModule {}

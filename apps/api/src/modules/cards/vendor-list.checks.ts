@@ -54,6 +54,22 @@ function checkInsideList(rows: VendorCard[], errors: Errors): void {
 export function checkVendorRows(rows: VendorCard[], resolved: ResolvedRow[]): Errors {
   const errors: Errors = {};
   checkInsideList(rows, errors);
+  checkAgainstDatabase(rows, resolved, errors);
+  return errors;
+}
+
+/**
+ * Only the checks against the database (unknown unit or resident, name or ID kind that does not
+ * match, a live card, a stored card number): the spreadsheet import finds duplicates across the
+ * whole file itself and runs these per chunk. Same keys as checkVendorRows.
+ */
+export function checkVendorRowsAgainstDb(rows: VendorCard[], resolved: ResolvedRow[]): Errors {
+  const errors: Errors = {};
+  checkAgainstDatabase(rows, resolved, errors);
+  return errors;
+}
+
+function checkAgainstDatabase(rows: VendorCard[], resolved: ResolvedRow[], errors: Errors): void {
   for (const r of resolved) {
     const row = rows[r.idx];
     if (!row) continue;
@@ -104,5 +120,4 @@ export function checkVendorRows(rows: VendorCard[], resolved: ResolvedRow[]): Er
       put(errors, r.idx, 'cardNumber', bi('该卡号已存在', 'This card number already exists'));
     }
   }
-  return errors;
 }

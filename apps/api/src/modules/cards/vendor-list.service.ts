@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { bi, transitionCard } from '@sscard/rules';
+import { bi, transitionCard, type VendorCard } from '@sscard/rules';
 import { AuditRepository } from '../../common/audit/audit.repository.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { RuleRefused, StateConflict, ValidationFailed } from '../../common/errors/api-errors.js';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service.js';
+import { DatabaseContext } from '../../database/database-context.js';
 import type { VendorListBody, VendorListResult } from './cards.dto.js';
 import { checkVendorRows } from './vendor-list.checks.js';
 import { type NewCard, uniqueViolation, VendorListRepository } from './vendor-list.repository.js';
@@ -18,6 +19,7 @@ export class VendorListService {
     private readonly repo: VendorListRepository,
     private readonly audit: AuditRepository,
     private readonly idempotency: IdempotencyService,
+    private readonly db: DatabaseContext,
   ) {}
 
   async import(
@@ -25,9 +27,24 @@ export class VendorListService {
     body: VendorListBody,
     idempotencyKey: string | undefined,
   ): Promise<VendorListResult> {
-    const rows = body.cards;
-    const district = actor.role === 'system_admin' ? undefined : (actor.districtId ?? '__none__');
-    return this.idempotency.run(actor, idempotencyKey, body, async () => {
+    return this.idempotency.run(actor, idempotencyKey, body, () =>
+      this.importRows(actor, body.cards),
+    );
+  }
+
+  /**
+   * The list's work inside the caller's transaction, without the idempotency wrapper: the JSON
+   * endpoint's one list, or one chunk of a spreadsheet import inside the job's transaction.
+   * `district` limits the made-for units (default: the caller's district; the admin: any).
+   */
+  async importRows(
+    actor: Actor,
+    rows: VendorCard[],
+    district: string | undefined = actor.role === 'system_admin'
+      ? undefined
+      : (actor.districtId ?? '__none__'),
+  ): Promise<VendorListResult> {
+    return this.db.transaction(async () => {
       await this.repo.lockResidents([...new Set(rows.map((r) => r.idNumber))]);
       const resolved = await this.repo.resolve(
         district,

@@ -7,5 +7,7 @@ import { ReceiptsService } from './receipts.service.js';
 @Module({
   controllers: [BatchReceiptController, CardSignatureController],
   providers: [ReceiptsService, ReceiptsRepository],
+  // The signatures import (imports module) signs through the same guarded statement.
+  exports: [ReceiptsRepository],
 })
 export class ReceiptsModule {}

@@ -149,37 +149,58 @@ export class ReceiptsRepository {
    * N-2.3 for many cards, set-based: one guarded UPDATE over the lines, signatures inserted from
    * the rows it actually moved. Returns the ids moved; the caller compares with the request.
    */
-  async signMany(
+  signMany(
     batchId: string,
     to: CardState,
     lines: { cardId: string; signer: SignerKind; signerName: string }[],
     signedOn: string,
     recordedBy: string,
   ): Promise<string[]> {
+    return this.signLines(
+      to,
+      lines.map((l) => ({ ...l, batchId, signedOn })),
+      recordedBy,
+    );
+  }
+
+  /**
+   * The same statement with each line's own batch and date (a spreadsheet of signatures spans
+   * several batches and days). Guarded in SQL: a card moves only from at_unit in that batch,
+   * and the signature is written from the moved row, so nothing is signed twice.
+   */
+  async signLines(
+    to: CardState,
+    lines: {
+      cardId: string;
+      batchId: string;
+      signer: SignerKind;
+      signerName: string;
+      signedOn: string;
+    }[],
+    recordedBy: string,
+  ): Promise<string[]> {
+    if (lines.length === 0) return [];
     const rows = await this.db.query<{ cardId: string }>(
       `WITH l AS (
-         SELECT * FROM jsonb_to_recordset($2::jsonb) AS l(card_id uuid, signer_kind text, signer_name text)),
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[])
+           AS l(card_id, batch_id, signer_kind, signer_name, signed_on)),
        moved AS (
-         UPDATE card c SET state = $3, updated_at = now() FROM l
-         WHERE c.id = l.card_id AND c.batch_id = $1 AND c.state = 'at_unit'
-         RETURNING c.id, c.district_id),
+         UPDATE card c SET state = $6, updated_at = now() FROM l
+         WHERE c.id = l.card_id AND c.batch_id = l.batch_id AND c.state = 'at_unit'
+         RETURNING c.id, c.district_id, c.batch_id),
        signed AS (
          INSERT INTO signature (district_id, card_id, batch_id, signer_kind, signer_name, signed_on, recorded_by)
-         SELECT m.district_id, m.id, $1, l.signer_kind, l.signer_name, $4, $5
+         SELECT m.district_id, m.id, m.batch_id, l.signer_kind, l.signer_name, l.signed_on, $7
          FROM moved m JOIN l ON l.card_id = m.id
          RETURNING card_id)
        SELECT card_id AS "cardId" FROM signed`,
       [
-        batchId,
-        JSON.stringify(
-          lines.map((l) => ({
-            card_id: l.cardId,
-            signer_kind: l.signer,
-            signer_name: l.signerName,
-          })),
-        ),
+        lines.map((l) => l.cardId),
+        lines.map((l) => l.batchId),
+        lines.map((l) => l.signer),
+        lines.map((l) => l.signerName),
+        lines.map((l) => l.signedOn),
         to,
-        signedOn,
         recordedBy,
       ],
     );

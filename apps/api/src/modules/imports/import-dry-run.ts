@@ -1,0 +1,154 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { bi, parseImportRow } from '@sscard/rules';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import {
+  CHUNK_ROWS,
+  ImportAborted,
+  type ImportHandler,
+  type ImportTarget,
+  type ParsedLine,
+} from './import-handler.js';
+import { type AnyImportRow, ImportHandlers } from './import-handlers.js';
+import { ChunkPipeline } from './chunk-pipeline.js';
+import { DuplicateTracker, IssueCollector } from './import-issues.js';
+import { type ImportJobRow, ImportJobsRepository } from './import-jobs.repository.js';
+import type { LiveProgress } from './import-progress.js';
+import { type OpenedSheet, openSheet, sheetLimits } from './import-sheet.js';
+import { storedPath } from './import-upload.js';
+import { inspectUpload, SheetRejected } from './reader/index.js';
+
+export const NO_DATA_ROWS = bi('文件中没有数据行', 'The file has no data rows');
+
+export function rowsSummary(badRows: number, issues: number): string {
+  return bi(
+    `${badRows}行数据有问题（共${issues}处），请下载错误报告，修改后重新上传`,
+    `${badRows} row(s) have problems (${issues} in all): download the error report, fix the file and upload it again`,
+  );
+}
+
+/**
+ * The dry run: the whole file is read, parsed and checked (inside the file and against the
+ * database, chunk by chunk) without writing anything but the job's problems. The job ends
+ * 'valid' or 'invalid'; a file refused as a whole is 'invalid' with the reason as its message.
+ */
+@Injectable()
+export class ImportDryRun {
+  constructor(
+    private readonly jobs: ImportJobsRepository,
+    private readonly handlers: ImportHandlers,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(job: ImportJobRow, progress: LiveProgress, signal: AbortSignal): Promise<void> {
+    const p = progress.current;
+    const handler = this.handlers.of(job.kind);
+    const path = storedPath(this.config.IMPORT_DIR, job.id, job.fileName);
+    const limits = sheetLimits(this.config);
+    let format: 'xlsx' | 'csv' | null = null;
+    try {
+      await progress.phase('inspecting');
+      format = (await inspectUpload(path, job.fileName, limits)).format;
+      await progress.phase('reading');
+      const sheet = await openSheet(path, format, job.kind, limits);
+      if (!sheet.ok) {
+        return this.finish(job.id, 'invalid', format, progress, sheet.problems.join('\n'));
+      }
+      const issues = await this.scan(job, sheet, handler, progress, signal);
+      if (p.rowsRead === 0) return this.finish(job.id, 'invalid', format, progress, NO_DATA_ROWS);
+      if (issues.badRows.size > 0) {
+        const summary = rowsSummary(issues.badRows.size, issues.count);
+        return this.finish(job.id, 'invalid', format, progress, summary);
+      }
+      return this.finish(job.id, 'valid', format, progress, null);
+    } catch (error) {
+      if (error instanceof SheetRejected) {
+        // Refused as a whole, even midway (too many rows): no row counts, no row problems.
+        // Invalid with rowsRead 0 always means that, and there is no row-by-row report.
+        Object.assign(p, { rowsRead: 0, rowsValid: 0, issueCount: 0 });
+        await this.jobs.clearIssues(job.id);
+        return this.finish(job.id, 'invalid', format, progress, error.message);
+      }
+      throw error;
+    }
+  }
+
+  private async scan(
+    job: ImportJobRow,
+    sheet: Extract<OpenedSheet, { ok: true }>,
+    handler: ImportHandler<AnyImportRow>,
+    progress: LiveProgress,
+    signal: AbortSignal,
+  ): Promise<IssueCollector> {
+    const p = progress.current;
+    const target: ImportTarget = {
+      jobId: job.id,
+      kind: job.kind,
+      districtId: job.districtId,
+      unitId: job.unitId,
+    };
+    const issues = new IssueCollector(
+      this.jobs,
+      job.id,
+      this.config.IMPORT_MAX_ISSUES,
+      sheet.header,
+      sheet.columns,
+    );
+    const dupes = new DuplicateTracker(job.kind, sheet.columns, sheet.headers);
+    const pipeline = new ChunkPipeline<ParsedLine<AnyImportRow>>(async (lines) => {
+      const checked = await handler.check(target, lines);
+      for (const i of checked.issues) {
+        const line = lines[i.line];
+        if (line) await issues.atKey(line.rowNo, line.cells, i.column, i.message);
+      }
+    });
+    let chunk: ParsedLine<AnyImportRow>[] = [];
+    try {
+      for await (const { rowNo, cells } of sheet.rows) {
+        if (signal.aborted) throw new ImportAborted();
+        pipeline.check();
+        p.rowsRead += 1;
+        const parsed = parseImportRow(job.kind, sheet.columns, cells, sheet.headers);
+        if (parsed.ok) {
+          const extra = handler.extraUniqueKeys(parsed.value);
+          await dupes.see(rowNo, cells, parsed.key, extra, issues);
+          chunk.push({ rowNo, cells, value: parsed.value });
+          if (chunk.length >= CHUNK_ROWS) {
+            await pipeline.push(chunk);
+            chunk = [];
+          }
+        } else {
+          for (const i of parsed.issues) {
+            await issues.atIndex(rowNo, i.columnIndex, i.column, i.value, i.message);
+          }
+        }
+        p.issueCount = issues.count;
+        p.rowsValid = p.rowsRead - issues.badRows.size;
+        await progress.tick();
+      }
+      await pipeline.push(chunk);
+      await pipeline.drain();
+    } finally {
+      await pipeline.settle();
+    }
+    await issues.flush();
+    p.issueCount = issues.count;
+    p.rowsValid = p.rowsRead - issues.badRows.size;
+    return issues;
+  }
+
+  private async finish(
+    id: string,
+    state: 'valid' | 'invalid',
+    format: 'xlsx' | 'csv' | null,
+    progress: LiveProgress,
+    message: string | null,
+  ): Promise<void> {
+    progress.current.phase = 'finished';
+    await this.jobs.finishValidation(id, {
+      state,
+      format,
+      progress: progress.current,
+      message,
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { bi, type CellValue, type ImportKind, splitBilingual } from '@sscard/rules';
+import type { Actor } from '../../common/auth/actor.js';
+
+/** What a job imports into: a unit (roster, signatures) or a district (vendor list; admin: any). */
+export interface ImportTarget {
+  jobId: string;
+  kind: ImportKind;
+  districtId: string | null;
+  unitId: string | null;
+}
+
+/** A data row that passed parseImportRow, with its sheet row number and original cells. */
+export interface ParsedLine<T> {
+  rowNo: number;
+  cells: readonly CellValue[];
+  value: T;
+}
+
+/** A problem of one line of a chunk; `column` is the column key (null: the whole row). */
+export interface LineIssue {
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+/** A value besides the row's key that must be unique inside the file (a vendor's card number). */
+export interface UniqueKey {
+  column: string;
+  key: string;
+  zh: string;
+  en: string;
+}
+
+/** The chunk's problems against the database, and how to write it if there are none. */
+export interface CheckedChunk {
+  issues: LineIssue[];
+  /** Inside the commit's transaction; returns counts that add up to the job's result. */
+  write(actor: Actor): Promise<Record<string, number>>;
+}
+
+/**
+ * One import kind. `check` runs per chunk of a few thousand rows in the dry run and again at
+ * commit (cheap, set-based lookups); `write` is only called at commit, with no issues.
+ */
+export interface ImportHandler<T> {
+  extraUniqueKeys(value: T): UniqueKey[];
+  check(target: ImportTarget, lines: ParsedLine<T>[]): Promise<CheckedChunk>;
+}
+
+/** Rows per chunk for lookups and writes: one statement each, one parameter per column. */
+export const CHUNK_ROWS = 2000;
+
+/** A commit that must stop, with a message for the user (bilingual); the transaction rolls back. */
+export class ImportFailure extends Error {}
+
+/** The server is stopping: the run ends, its transaction rolls back, the job is 'interrupted'. */
+export class ImportAborted extends Error {}
+
+/** Where a commit found a problem the dry run did not (the database changed meanwhile). */
+export function rowProblem(rowNo: number, column: string, message: string): string {
+  const { zh, en } = splitBilingual(message);
+  return bi(
+    `第${rowNo}行在校验后发生变化，未做任何导入：${column ? `${column}：` : ''}${zh}`,
+    `Row ${rowNo} changed after validation; nothing was imported: ${column ? `${column}: ` : ''}${en}`,
+  );
+}

@@ -1,0 +1,138 @@
+import { bi, type CellValue, cellText, duplicateRowIssue, type ImportKind } from '@sscard/rules';
+import { headerText, maskedValue, maskIdsIn } from './import-cells.js';
+import type { UniqueKey } from './import-handler.js';
+import type { ImportJobsRepository, StoredIssue } from './import-jobs.repository.js';
+
+const FLUSH_AT = 1000;
+
+/**
+ * Collects a dry run's problems: written to import_issue in chunks (one statement each), at
+ * most `cap` of them (IMPORT_MAX_ISSUES); all are counted, and every row with one is known.
+ * Values are masked before they are stored.
+ */
+export class IssueCollector {
+  count = 0;
+  readonly badRows = new Set<number>();
+  private buffer: StoredIssue[] = [];
+
+  constructor(
+    private readonly repo: ImportJobsRepository,
+    private readonly jobId: string,
+    private readonly cap: number,
+    private readonly header: readonly CellValue[],
+    private readonly columns: readonly (string | null)[],
+  ) {}
+
+  /** A problem at a column given by index (the parser's issues). */
+  async atIndex(
+    rowNo: number,
+    columnIndex: number | null,
+    column: string,
+    value: string,
+    message: string,
+  ): Promise<void> {
+    const key = columnIndex === null ? null : (this.columns[columnIndex] ?? null);
+    await this.push({
+      rowNo,
+      columnIndex,
+      column: column || (columnIndex === null ? '' : headerText(this.header, columnIndex)),
+      value: maskedValue(value, key),
+      message: maskIdsIn(message),
+    });
+  }
+
+  /** A problem at a column given by key (database checks); the value is read from the cells. */
+  async atKey(
+    rowNo: number,
+    cells: readonly CellValue[],
+    key: string | null,
+    message: string,
+  ): Promise<void> {
+    const columnIndex = key === null ? null : this.columnIndex(key);
+    await this.atIndex(
+      rowNo,
+      columnIndex,
+      columnIndex === null ? '' : headerText(this.header, columnIndex),
+      columnIndex === null ? '' : cellText(cells[columnIndex]),
+      message,
+    );
+  }
+
+  columnIndex(key: string): number | null {
+    const index = this.columns.indexOf(key);
+    return index >= 0 ? index : null;
+  }
+
+  private async push(issue: StoredIssue): Promise<void> {
+    this.count += 1;
+    this.badRows.add(issue.rowNo);
+    if (this.count > this.cap) return;
+    this.buffer.push(issue);
+    if (this.buffer.length >= FLUSH_AT) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const batch = this.buffer;
+    this.buffer = [];
+    await this.repo.insertIssues(this.jobId, batch);
+  }
+}
+
+/**
+ * Duplicates inside the file: both rows are reported, each naming the other; a third copy names
+ * the first. By the row's key (ID number, or card number for signatures: parseImportRow's key),
+ * with the rules' message, and by the kind's other unique values (a vendor's card numbers).
+ */
+export class DuplicateTracker {
+  // value → first row number; negative once that first row has been reported.
+  private readonly first = new Map<string, number>();
+
+  constructor(
+    private readonly kind: ImportKind,
+    private readonly columns: readonly (string | null)[],
+    private readonly headers: readonly (string | null)[],
+  ) {}
+
+  async see(
+    rowNo: number,
+    cells: readonly CellValue[],
+    rowKey: string,
+    extra: UniqueKey[],
+    issues: IssueCollector,
+  ): Promise<void> {
+    const firstRow = this.remember(`\u0000${rowKey}`, rowNo);
+    if (firstRow !== undefined) {
+      const here = duplicateRowIssue(
+        this.kind,
+        this.columns,
+        cells,
+        Math.abs(firstRow),
+        this.headers,
+      );
+      await issues.atIndex(rowNo, here.columnIndex, here.column, here.value, here.message);
+      if (firstRow > 0) {
+        // The first row's cells are gone (streamed); the duplicate column holds the same value.
+        const there = duplicateRowIssue(this.kind, this.columns, cells, rowNo, this.headers);
+        await issues.atIndex(firstRow, there.columnIndex, there.column, there.value, there.message);
+      }
+    }
+    for (const k of extra) {
+      const seen = this.remember(`${k.column}\u0000${k.key}`, rowNo);
+      if (seen === undefined) continue;
+      await issues.atKey(rowNo, cells, k.column, duplicateMessage(k, Math.abs(seen)));
+      if (seen > 0) await issues.atKey(seen, cells, k.column, duplicateMessage(k, rowNo));
+    }
+  }
+
+  /** The first row with this value (negative if already reported), or undefined if new. */
+  private remember(id: string, rowNo: number): number | undefined {
+    const seen = this.first.get(id);
+    if (seen === undefined) this.first.set(id, rowNo);
+    else if (seen > 0) this.first.set(id, -seen);
+    return seen;
+  }
+}
+
+function duplicateMessage(k: UniqueKey, other: number): string {
+  return bi(`${k.zh}与第${other}行重复`, `${k.en} repeats row ${other}`);
+}

@@ -1,0 +1,90 @@
+import { bi, IMPORT_KINDS, type ImportKind, oneOf } from '@sscard/rules';
+import { z } from 'zod';
+import type { Role } from '../../common/auth/actor.js';
+import { pageQuery } from '../../common/validation/paging.js';
+
+export const IMPORT_STATES = [
+  'validating',
+  'invalid',
+  'valid',
+  'committing',
+  'committed',
+  'failed',
+  'interrupted',
+] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
+
+/** Where a job is: queued, then the dry run's or the commit's steps. */
+export type ImportPhase = 'queued' | 'inspecting' | 'reading' | 'writing' | 'finished';
+
+/** Who may import what (issue 4): vendor lists are the district's, signatures the unit's. */
+export const IMPORT_ROLES: Record<ImportKind, readonly Role[]> = {
+  roster: ['district_staff', 'unit_staff', 'system_admin'],
+  vendor_cards: ['district_staff', 'system_admin'],
+  signatures: ['unit_staff', 'district_staff'],
+  students: ['district_staff', 'university_staff', 'college_staff', 'system_admin'],
+};
+
+/** Kinds whose target is one unit (the others target the caller's district). */
+export const UNIT_TARGETED: ReadonlySet<ImportKind> = new Set(['roster', 'signatures', 'students']);
+
+export const importKind = oneOf(IMPORT_KINDS, '导入类型', 'Import kind');
+
+export const importListQuery = pageQuery(['createdAt'] as const).extend({
+  kind: importKind.optional(),
+  state: oneOf(IMPORT_STATES, '导入状态', 'Import state').optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type ImportListQuery = z.output<typeof importListQuery>;
+
+export const issuesQuery = z.object({
+  page: z.coerce
+    .number({ error: bi('页码必须是数字', 'Page must be a number') })
+    .int()
+    .min(1)
+    .default(1),
+  pageSize: z.coerce
+    .number({ error: bi('每页条数必须是数字', 'Page size must be a number') })
+    .int()
+    .min(1)
+    .max(500, bi('每页最多500条', 'At most 500 per page'))
+    .default(50),
+});
+export type IssuesQuery = z.output<typeof issuesQuery>;
+
+/** The job as the API shows it: the stored row merged with the live progress of a running job. */
+export interface ImportJobView {
+  id: string;
+  kind: ImportKind;
+  districtId: string | null;
+  unit: { id: string; name: string } | null;
+  fileName: string;
+  fileBytes: number;
+  format: 'xlsx' | 'csv' | null;
+  state: ImportState;
+  phase: ImportPhase;
+  rowsRead: number;
+  rowsValid: number;
+  rowsWritten: number;
+  issueCount: number;
+  /** Only the first IMPORT_MAX_ISSUES problems are kept; the count covers all of them. */
+  issuesTruncated: boolean;
+  /** Whole-file rejection, a summary of row problems, or why a commit failed. */
+  message: string | null;
+  result: Record<string, unknown> | null;
+  /** 0–100 while committing (rows written of the valid rows); null when it cannot be known. */
+  percent: number | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  committedAt: string | null;
+}
+
+export interface ImportIssueView {
+  row: number;
+  columnIndex: number | null;
+  column: string;
+  /** ID numbers are masked here; the full value is only in the user's own file. */
+  value: string;
+  message: string;
+}

@@ -10,6 +10,9 @@ import { PublicLookupModule } from './public-lookup/public-lookup.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { CardsModule } from './cards/cards.module.js';
 import { BatchesModule } from './batches/batches.module.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { StudentsModule } from './students/students.module.js';
 
 /** The domain modules (units, residents, cards, batches, receipts, returns, …), in one list. */
 export const DOMAIN_MODULES: Type[] = [
@@ -24,4 +27,7 @@ export const DOMAIN_MODULES: Type[] = [
   AuditModule,
   CardsModule,
   BatchesModule,
+  ExportsModule,
+  ImportsModule,
+  StudentsModule,
 ];

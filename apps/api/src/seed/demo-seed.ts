@@ -3,10 +3,11 @@ import type { CardState, Category, SubsidyFlag } from '@sscard/rules';
 import { DatabaseContext } from '../database/database-context.js';
 import { passwordHasher } from '../modules/auth/password-hasher.js';
 import { type DemoPerson, demoEnrolment, demoPerson } from './demo-people.js';
+import { seedDemoStudents, STUDENT_DEMO_ACCOUNTS } from './demo-seed-students.js';
 
 export const DEMO_PASSWORD = 'sscard-demo';
 
-export const DEMO_ACCOUNTS = [
+const BASE_ACCOUNTS = [
   { username: 'admin', role: 'system_admin', who: '系统管理员 / System admin' },
   {
     username: 'chaoyang',
@@ -24,6 +25,9 @@ export const DEMO_ACCOUNTS = [
   },
   { username: 'balizhuang', role: 'unit_staff', who: '八里庄街道社保所 / Street office' },
 ] as const;
+
+/** Every demo account, printed at start-up (the student flow's are seeded with their units). */
+export const DEMO_ACCOUNTS = [...BASE_ACCOUNTS, ...STUDENT_DEMO_ACCOUNTS];
 
 interface DemoUnit {
   key: string;
@@ -163,7 +167,7 @@ export async function seedDemo(app: INestApplication): Promise<boolean> {
       [
         hash,
         JSON.stringify(
-          DEMO_ACCOUNTS.map((a) => {
+          BASE_ACCOUNTS.map((a) => {
             const unit = UNITS.find((u) => u.account === a.username);
             return {
               username: a.username,
@@ -181,6 +185,7 @@ export async function seedDemo(app: INestApplication): Promise<boolean> {
       `SELECT id FROM app_user WHERE username = 'admin'`,
     );
     await seedPeopleAndCards(db, unitIds, admin?.id ?? '', hd?.id ?? '');
+    await seedDemoStudents(app, hash);
   });
   return true;
 }

@@ -1,0 +1,85 @@
+import { Injectable, type StreamableFile } from '@nestjs/common';
+import { AuditRepository } from '../../common/audit/audit.repository.js';
+import { type Actor, scopeOf } from '../../common/auth/actor.js';
+import { Clock } from '../../common/clock/clock.js';
+import { NotFound } from '../../common/errors/api-errors.js';
+import {
+  type CollegeSummaryRow,
+  collegeSummaryFileName,
+  writeCollegeSummary,
+} from '../exports/college-summary.workbook.js';
+import { keysetPages, xlsxDownload } from '../exports/xlsx-stream.js';
+import { CollegesRepository } from './colleges.repository.js';
+import { type StudentRow, StudentsRepository } from './students.repository.js';
+import { STUDENT_POLICY_YEAR } from './students.service.js';
+
+/** Attachment 1's data as the summary table prints it, under the student's own 序号. */
+function registration(row: StudentRow): CollegeSummaryRow {
+  return {
+    seq: row.seq,
+    name: row.name,
+    idKind: row.idKind,
+    idNumber: row.idNumber,
+    gender: row.gender,
+    birthDate: row.birthDate,
+    nationalityOrRegion: row.nationalityOrRegion,
+    phone: row.phone,
+    college: row.collegeName,
+    className: row.className,
+    studentNumber: row.studentNumber,
+    studyStatus: row.studyStatus,
+    fullTimeStudent: row.fullTimeStudent,
+    otherCover: row.otherCover,
+    declaresNoOtherCover: row.declaresNoOtherCover,
+  };
+}
+
+async function* registrations(pages: AsyncIterable<StudentRow[]>) {
+  for await (const page of pages) yield* page.map(registration);
+}
+
+/**
+ * S-1.4: attachment 3, 【XX学院】2025年北京市城乡居民基本医疗保险新参保信息汇总表, streamed
+ * page by page, with full ID numbers (see the writer). It lists the college's eligible students (S-1.1): an ineligible one is not a
+ * new enrolee.
+ */
+@Injectable()
+export class CollegeSummaryService {
+  constructor(
+    private readonly colleges: CollegesRepository,
+    private readonly students: StudentsRepository,
+    private readonly clock: Clock,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async export(actor: Actor, collegeId: string): Promise<StreamableFile> {
+    const college = await this.colleges.findUnit(scopeOf(actor), collegeId, ['college']);
+    if (!college) throw new NotFound({ zh: '院（系）', en: 'College' });
+    const fileName = collegeSummaryFileName(college.name, STUDENT_POLICY_YEAR);
+    // The table carries full ID numbers (the agency enrols from it): every download is on record.
+    await this.audit.append(actor, [
+      {
+        districtId: college.districtId,
+        entity: 'unit',
+        entityId: college.id,
+        action: 'college_summary_download',
+      },
+    ]);
+    const pages = keysetPages(
+      (after: number | null, size) => this.students.summaryPage(college.id, after, size),
+      (row) => row.seq,
+    );
+    const today = this.clock.today();
+    return xlsxDownload(
+      { zh: fileName, ascii: `college-summary-${STUDENT_POLICY_YEAR}.xlsx` },
+      async (output) => {
+        await writeCollegeSummary(output, {
+          collegeName: college.name,
+          policyYear: STUDENT_POLICY_YEAR,
+          today,
+          rows: registrations(pages),
+        });
+      },
+    );
+  }
+}

@@ -1,23 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { bi } from '@sscard/rules';
-import { z } from 'zod';
+import { type SignIn, signInSchema } from '@sscard/rules';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Public } from '../../common/auth/auth.decorators.js';
 import { zodBody } from '../../common/validation/zod-body.pipe.js';
 import { AuthService, type LoginResult } from './auth.service.js';
 
-export const loginSchema = z.object({
-  username: z
-    .string({ error: bi('用户名必须是文本', 'Username must be text') })
-    .trim()
-    .min(1, bi('请输入用户名', 'Enter the username'))
-    .max(100),
-  password: z
-    .string({ error: bi('密码必须是文本', 'Password must be text') })
-    .min(1, bi('请输入密码', 'Enter the password'))
-    .max(200),
-});
+/** The sign-in body; the admin's sign-in form validates with the same schema. */
+export const loginSchema = signInSchema;
 
 @ApiTags('auth')
 @Controller('auth')
@@ -27,10 +17,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(
-    @Body(zodBody(loginSchema)) body: z.output<typeof loginSchema>,
-    @Ip() ip: string,
-  ): Promise<LoginResult> {
+  login(@Body(zodBody(loginSchema)) body: SignIn, @Ip() ip: string): Promise<LoginResult> {
     return this.auth.login(body.username, body.password, ip);
   }
 

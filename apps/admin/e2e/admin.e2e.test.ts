@@ -1,0 +1,161 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  CardView,
+  LoginResult,
+  Page,
+  ResidentDetail,
+  ResidentView,
+} from '@sscard/api/dist/contract.js';
+import { type ApiServer, startApiServer } from './api-server.js';
+import { launchBrowser, newPage, screenshot } from './browser.js';
+
+/** The demo accounts' password (README). 2011-01-10: a pickup is overdue, collection still open. */
+const DEMO_PASSWORD = 'sscard-demo';
+const TODAY = '2011-01-10';
+
+let server: ApiServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startApiServer({ today: TODAY });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function apiGet<T>(path: string, token: string): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** A demo child whose card waits at the kindergarten, with the full ID number a parent would type. */
+async function parentOfCardAtUnit(): Promise<{ name: string; idNumber: string; unit: string }> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'chaoyang', password: DEMO_PASSWORD }),
+  });
+  const { token } = (await login.json()) as LoginResult;
+  const cards = await apiGet<Page<CardView>>('/api/cards?state=at_unit&pageSize=1', token);
+  const card = cards.items[0];
+  if (!card) throw new Error('the demo seed has no card at a unit');
+  const people = await apiGet<Page<ResidentView>>(
+    `/api/residents?pageSize=200&search=${encodeURIComponent(card.holderName)}`,
+    token,
+  );
+  const person = people.items.find((p) => p.idNumber === card.idNumberMasked);
+  if (!person) throw new Error(`no resident ${card.holderName} ${card.idNumberMasked}`);
+  const full = await apiGet<ResidentDetail>(`/api/residents/${person.id}?full=1`, token);
+  return { name: full.name, idNumber: full.idNumber, unit: card.madeForUnit.name };
+}
+
+describe('the admin, served by the API at /', () => {
+  it('keeps /api JSON and sends client routes to the app', async () => {
+    const api404 = await fetch(`${server.url}/api/no-such-thing`);
+    expect(api404.status).toBe(404);
+    expect(await api404.json()).toMatchObject({ statusCode: 404, error: 'not_found' });
+    const deepLink = await fetch(`${server.url}/cards?state=at_unit`);
+    expect(deepLink.status).toBe(200);
+    expect(deepLink.headers.get('content-type')).toContain('text/html');
+    expect(await deepLink.text()).toContain('<div id="root"></div>');
+    expect((await fetch(`${server.url}/assets/no-such-file.js`)).status).toBe(404);
+  });
+
+  it('N-2.2b: district staff sign in, get their menu and the dashboard', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/dashboard`);
+    await page.waitForURL(/\/login\?next=%2Fdashboard$/);
+    await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+    await screenshot(page, 'sign-in');
+
+    await page.getByLabel('用户名').fill('chaoyang');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${server.url}/dashboard`);
+    await page.getByRole('heading', { name: '发放工作台' }).waitFor();
+
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['工作台', '社保卡', '操作日志']);
+    expect(await page.getByText(`业务日期：${TODAY}`).count()).toBe(1);
+    // The demo's pickup batch had until 2011-01-08: overdue on the 10th (N-2.2b).
+    const row = page.getByRole('row', { name: /110105-20101220-0002/ });
+    expect(await row.textContent()).toContain('已逾期');
+    expect(
+      await page.getByRole('figure').filter({ hasText: '各状态社保卡' }).textContent(),
+    ).toContain('已到单位待发放');
+    await screenshot(page, 'dashboard');
+
+    await nav.getByRole('link', { name: '社保卡' }).click();
+    await page.getByRole('heading', { name: '社保卡' }).waitFor();
+    await page.getByRole('combobox', { name: '状态' }).click();
+    // antd renders the visible options without a role (its listbox for screen readers is hidden).
+    await page.locator('.ant-select-dropdown').getByTitle('已到单位待发放').click();
+    await page.waitForURL(/state=at_unit/);
+    await page.getByText('朝阳区和平里幼儿园').first().waitFor();
+    await screenshot(page, 'cards');
+    await page.context().close();
+  });
+
+  it('unit staff do not get the audit log in their menu', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('heping');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '发放工作台' }).waitFor();
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['工作台', '社保卡']);
+    await page.context().close();
+  });
+
+  it('N-2.4b: a parent looks up the card on the public page, no sign-in', async () => {
+    const parent = await parentOfCardAtUnit();
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/lookup`);
+    await page.getByRole('heading', { name: '社保卡查询' }).waitFor();
+
+    // S-1.3: a mistyped check digit is caught on the page with the rules' message.
+    const wrong = parent.idNumber.slice(0, 17) + (parent.idNumber.endsWith('0') ? '1' : '0');
+    await page.getByLabel('姓名').fill(parent.name);
+    await page.getByLabel('证件号码').fill(wrong);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText(/^校验码错误（应为 .）$/).waitFor();
+
+    await page.getByLabel('证件号码').fill(parent.idNumber);
+    await page.getByRole('button', { name: '查询' }).click();
+    const result = page.getByRole('region', { name: '查询结果' });
+    await result.waitFor();
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('已到单位待发放');
+    expect(text).toContain(`参保单位：${parent.unit}`);
+    expect(text).toContain('2011-01-15');
+    expect(text).toContain('96102');
+    // The page shows the number masked, as the API returns it.
+    expect(text).not.toContain(parent.idNumber);
+    await screenshot(page, 'lookup');
+
+    const phone = await newPage(browser, { width: 390, height: 844 });
+    await phone.goto(`${server.url}/lookup`);
+    await phone.getByLabel('姓名').fill(parent.name);
+    await phone.getByLabel('证件号码').fill(parent.idNumber);
+    await phone.getByRole('button', { name: '查询' }).click();
+    await phone.getByRole('region', { name: '查询结果' }).waitFor();
+    await screenshot(phone, 'lookup-mobile');
+    await page.context().close();
+    await phone.context().close();
+  });
+
+  it('an unknown page is a 404 page, not a blank screen', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/no/such/page`);
+    await page.getByRole('heading', { name: '页面不存在' }).waitFor();
+    await page.context().close();
+  });
+});

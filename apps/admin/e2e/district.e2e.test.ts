@@ -1,0 +1,446 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page as BrowserPage } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  BatchView,
+  CardView,
+  LoginResult,
+  Page,
+  PoolCardView,
+  ResidentDetail,
+  ResidentView,
+} from '@sscard/api/dist/contract.js';
+import { type ApiServer, startApiServer } from './api-server.js';
+import { launchBrowser, newPage, screenshot } from './browser.js';
+
+/**
+ * The district centre's screens on the demo district (Issue 5): schools of 650, 600 and 599
+ * card-eligible people on each side of the N-2.2 threshold, a kindergarten holding cards at the
+ * unit, and a street office whose returned cards are in the reissue pool.
+ */
+const DEMO_PASSWORD = 'sscard-demo';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function apiToken(server: ApiServer, username: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as LoginResult).token;
+}
+
+async function apiGet<T>(server: ApiServer, path: string, token: string): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** The full ID number of a holder (district staff may read it; the read is audited). */
+async function fullIdNumber(
+  server: ApiServer,
+  token: string,
+  holderName: string,
+  masked: string,
+): Promise<string> {
+  const people = await apiGet<Page<ResidentView>>(
+    server,
+    `/api/residents?pageSize=200&search=${encodeURIComponent(holderName)}`,
+    token,
+  );
+  const person = people.items.find((p) => p.idNumber === masked);
+  if (!person) throw new Error(`no resident ${holderName} ${masked}`);
+  const full = await apiGet<ResidentDetail>(server, `/api/residents/${person.id}?full=1`, token);
+  return full.idNumber;
+}
+
+async function signIn(page: BrowserPage, server: ApiServer, username: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '发放工作台' }).waitFor();
+}
+
+/** Clicks a download button and returns the file's name; the file must be an .xlsx (a zip). */
+async function download(page: BrowserPage, button: Locator): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = await file.path();
+  expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
+  return file.suggestedFilename();
+}
+
+/** No table or page still loading, and no toast left over from the step before. */
+async function settled(page: BrowserPage): Promise<void> {
+  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-message-notice').count()).toBe(0);
+}
+
+const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+
+/** Picks an option of the antd Select labelled `label` (its listbox is hidden from the a11y tree). */
+async function choose(page: BrowserPage, label: string, option: string): Promise<void> {
+  await page.getByLabel(label).click();
+  await page.locator(OPEN_DROPDOWN).getByTitle(option).click();
+}
+
+function nav(page: BrowserPage): Locator {
+  return page.getByRole('navigation', { name: '主导航' });
+}
+
+describe('district staff on 2011-01-10 (before returns open)', () => {
+  let server: ApiServer;
+  let page: BrowserPage;
+
+  beforeAll(async () => {
+    server = await startApiServer({ today: '2011-01-10' });
+    page = await newPage(browser);
+    await signIn(page, server, 'chaoyang');
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await server?.close();
+  });
+
+  it('N-2.2a/b: the units list shows the route the API gives on each side of 600', async () => {
+    expect(await nav(page).getByRole('link').allTextContents()).toEqual([
+      '工作台',
+      '社保卡',
+      '参保单位',
+      '发卡批次',
+      '领取登记',
+      '退卡核对',
+      '二次发行',
+      '参保人员',
+      '未选社区机构',
+      '逾期清单',
+      '操作日志',
+    ]);
+    await nav(page).getByRole('link', { name: '参保单位' }).click();
+    await page.getByRole('heading', { name: '参保单位' }).waitFor();
+    // Largest first, so the threshold's two sides sit together.
+    await page.getByRole('columnheader', { name: '符合制卡条件人数' }).click();
+    await page.getByRole('columnheader', { name: '符合制卡条件人数' }).click();
+    await page.waitForURL(/sort=eligibleCount&order=desc/);
+    for (const [unit, count, route] of [
+      ['朝阳区实验小学', '650', '集成服务商直接送达'],
+      ['朝阳区第一中学', '600', '集成服务商直接送达'],
+      ['朝阳区第二中学', '599', '单位限时到指定地点领取'],
+    ] as const) {
+      const row = page.getByRole('row', { name: new RegExp(unit) });
+      const text = (await row.textContent()) ?? '';
+      expect(text).toContain(count);
+      expect(text).toContain(route);
+    }
+    await settled(page);
+    await screenshot(page, 'units');
+
+    // Search by registration code (server-side), then the unit's page with its export.
+    await page.getByLabel('单位名称或社会保险登记证编码').fill('11010510003');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL(/search=11010510003/);
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await page.getByRole('link', { name: '朝阳区第二中学' }).click();
+    await page.getByRole('heading', { name: '参保单位：朝阳区第二中学' }).waitFor();
+    const name = await download(page, page.getByRole('button', { name: '单位核对表（.xlsx）' }));
+    expect(name).toMatch(/11010510003.*\.xlsx$/);
+  });
+
+  it('N-2.2a/b: a dispatch routes 650 and 600 to delivery, 599 to pickup, each with its document', async () => {
+    await nav(page).getByRole('link', { name: '发卡批次' }).click();
+    await page.getByRole('heading', { name: '发卡批次' }).waitFor();
+    await page.getByRole('button', { name: '发起分发' }).click();
+    await page.getByLabel('领取地点').fill('朝阳区社保中心一层发卡大厅');
+    await page.getByLabel('领取期限').fill('2011-01-14');
+    await page.getByRole('button', { name: '生成批次' }).click();
+
+    const result = page.getByRole('region', { name: '本次生成的批次' });
+    await result.getByText('已生成 4 个批次，共 1857 张社保卡').waitFor();
+    const row = (unit: string) => result.getByRole('row', { name: new RegExp(unit) });
+    await row('朝阳区第二中学').waitFor();
+    for (const unit of ['朝阳区实验小学', '朝阳区第一中学']) {
+      expect(await row(unit).textContent()).toContain('集成服务商直接送达');
+      expect(await row(unit).getByRole('button', { name: '送达清单（.xlsx）' }).count()).toBe(1);
+      expect(await row(unit).getByRole('button', { name: '领取通知单（.xlsx）' }).count()).toBe(0);
+    }
+    const small = row('朝阳区第二中学');
+    expect(await small.textContent()).toContain('单位限时到指定地点领取');
+    expect(await small.getByRole('button', { name: '送达清单（.xlsx）' }).count()).toBe(0);
+
+    const notice = await download(page, small.getByRole('button', { name: '领取通知单（.xlsx）' }));
+    expect(notice).toMatch(/^社会保障卡领取通知_110105-20110110-\d{4}\.xlsx$/);
+    const manifest = await download(
+      page,
+      row('朝阳区第一中学').getByRole('button', { name: '送达清单（.xlsx）' }),
+    );
+    expect(manifest).toMatch(/^社会保障卡送达清单_110105-20110110-\d{4}\.xlsx$/);
+    const receipt = await download(page, small.getByRole('button', { name: '回执单（.xlsx）' }));
+    expect(receipt).toMatch(/^北京市社会保障卡发行回执单_110105-20110110-\d{4}_.*\.xlsx$/);
+    await settled(page);
+    await screenshot(page, 'batches');
+
+    // The direct-delivery batch's next step: the unit names a receiver (N-2.2a).
+    await row('朝阳区实验小学').getByRole('link').first().click();
+    await page.getByRole('heading', { name: /^发卡批次 110105-20110110-/ }).waitFor();
+    await page.getByRole('heading', { name: '登记单位指定的接收人（N-2.2a）' }).waitFor();
+    await page.getByLabel('接收人姓名').fill('李老师');
+    await page.getByLabel('联系电话').fill('13800000001');
+    await page.getByRole('button', { name: '保存接收人' }).click();
+    await page.getByText('待送达', { exact: true }).first().waitFor();
+    await page.getByRole('heading', { name: '登记集成服务商送达（N-2.2a）' }).waitFor();
+  });
+
+  it('N-2.2b: a pickup with the wrong credential code is refused with its clause, then recorded', async () => {
+    await nav(page).getByRole('link', { name: '领取登记' }).click();
+    await page.getByRole('heading', { name: '单位领取登记' }).waitFor();
+    await page
+      .getByRole('row', { name: /朝阳区第二中学/ })
+      .getByRole('button', { name: '登记领取' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/朝阳区第二中学（批次 110105-20110110-\d{4}）/).waitFor();
+    await expect.poll(() => dialog.getByLabel('领取日期').inputValue()).toBe('2011-01-10');
+    await dialog.getByLabel('凭证上的社会保险登记证编码').fill('11010510001');
+    await dialog.getByLabel('领取人姓名').fill('王老师');
+    await dialog.getByRole('button', { name: '确认领取' }).click();
+    await dialog.getByText('领取凭证上的社会保险登记证编码与单位不符').waitFor();
+    expect(await dialog.getByTestId('error-clause').textContent()).toBe('依据条款 N-2.2b');
+    await settled(page);
+    await screenshot(page, 'pickup');
+
+    await dialog.getByLabel('凭证上的社会保险登记证编码').fill('1101 0510 003');
+    await dialog.getByRole('button', { name: '确认领取' }).click();
+    await page.getByText('领取已登记，599 张社保卡已到单位').waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /朝阳区第二中学/ }).count()).toBe(0);
+  });
+
+  it('N-2.4b: a parent finds a card of the collected batch at the school', async () => {
+    const token = await apiToken(server, 'chaoyang');
+    const batches = await apiGet<Page<BatchView>>(
+      server,
+      `/api/batches?search=${encodeURIComponent('朝阳区第二中学')}`,
+      token,
+    );
+    const batch = batches.items[0];
+    expect(batch?.state).toBe('at_unit');
+    const cards = await apiGet<Page<CardView>>(
+      server,
+      `/api/cards?batchId=${batch?.id}&pageSize=1`,
+      token,
+    );
+    const card = cards.items[0];
+    if (!card) throw new Error('the collected batch has no card');
+    const idNumber = await fullIdNumber(server, token, card.holderName, card.idNumberMasked);
+
+    const parent = await newPage(browser);
+    await parent.goto(`${server.url}/lookup`);
+    await parent.getByLabel('姓名').fill(card.holderName);
+    await parent.getByLabel('证件号码').fill(idNumber);
+    await parent.getByRole('button', { name: '查询' }).click();
+    const result = parent.getByRole('region', { name: '查询结果' });
+    await result.waitFor();
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('已到单位待发放');
+    expect(text).toContain('参保单位：朝阳区第二中学');
+    expect(text).toContain('2011-01-15');
+    expect(text).not.toContain(idNumber);
+    await parent.context().close();
+  });
+
+  it('N-2.4c: the reconciliation shows what is unsigned; a return before 21 January is refused', async () => {
+    await nav(page).getByRole('link', { name: '退卡核对' }).click();
+    await page.getByRole('heading', { name: '退卡与核对' }).waitFor();
+    await page
+      .getByRole('row', { name: /朝阳区和平里幼儿园/ })
+      .getByRole('link', { name: '核对' })
+      .click();
+    await page.getByRole('heading', { name: /^退卡核对：批次 / }).waitFor();
+    await page.getByText('收到 30 = 签收 12 + 退回 0').waitFor();
+    expect(await page.getByTestId('reconciliation-status').textContent()).toBe('未平衡');
+    await page.getByText('本次应退回 18 张未发出的社保卡').waitFor();
+    await expect.poll(() => page.getByLabel('退回日期').inputValue()).toBe('2011-01-10');
+    await page.getByLabel('已同时交回回执单第一联').check();
+    await page.getByRole('button', { name: '确认退回' }).click();
+    await page.getByText('2011-01-21起才能退回未发出的社保卡').waitFor();
+    expect(await page.getByTestId('error-clause').textContent()).toBe('依据条款 N-2.4c');
+    await screenshot(page, 'returns');
+  });
+
+  it('N-1.x: residents are listed with masked ID numbers; N-1.6 and N-3 lists download', async () => {
+    await nav(page).getByRole('link', { name: '参保人员' }).click();
+    await page.getByRole('heading', { name: '参保人员' }).waitFor();
+    // Masked by the API: the birth date inside the number is hidden too.
+    await page
+      .getByRole('cell', { name: /^110105\*{8}\d{3}[\dX]$/ })
+      .first()
+      .waitFor();
+    await settled(page);
+    await screenshot(page, 'residents');
+
+    await nav(page).getByRole('link', { name: '未选社区机构' }).click();
+    await page.getByRole('heading', { name: '未选定社区卫生服务机构的人员（N-1.6）' }).waitFor();
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    expect(
+      await download(
+        page,
+        page.getByRole('button', { name: '未选定社区卫生服务机构名单（.xlsx）' }),
+      ),
+    ).toMatch(/\.xlsx$/);
+
+    await nav(page).getByRole('link', { name: '逾期清单' }).click();
+    await page.getByRole('heading', { name: '逾期清单' }).waitFor();
+    // The demo's kindergarten had until 2011-01-08 to collect (N-2.2b).
+    const overdue = page.getByRole('row', { name: /朝阳区团结湖幼儿园/ });
+    expect(await overdue.textContent()).toContain('2011-01-08');
+    expect(await download(page, page.getByRole('button', { name: '逾期清单（.xlsx）' }))).toMatch(
+      /\.xlsx$/,
+    );
+  });
+});
+
+describe('district staff register and enrol a resident on 2011-01-10', () => {
+  let server: ApiServer;
+  let page: BrowserPage;
+
+  beforeAll(async () => {
+    server = await startApiServer({ today: '2011-01-10' });
+    page = await newPage(browser);
+    await signIn(page, server, 'chaoyang');
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await server?.close();
+  });
+
+  it('N-1.3a / N-1.6: a new elderly resident is enrolled at the fee the API decides, and pays', async () => {
+    await page.goto(`${server.url}/residents`);
+    await page.getByRole('button', { name: '新增参保人员' }).click();
+    await page.getByRole('heading', { name: '新增参保人员' }).waitFor();
+    await page.getByLabel('姓名').fill('赵建国');
+    // S-1.3: the shared schema checks the check digit on the page.
+    await page.getByLabel('证件号码').fill('110105194912310020');
+    await page.getByLabel('出生日期').fill('1949-12-31');
+    await page.getByText('校验码错误（应为 X）').waitFor();
+    await page.getByLabel('证件号码').fill('11010519491231002x');
+    await choose(page, '人员类别', '城镇老年人');
+    await page.getByLabel('当前参保单位').click();
+    await page.getByLabel('当前参保单位').fill('麦子店');
+    await page.locator(OPEN_DROPDOWN).getByTitle('麦子店街道社会保障事务所（11010510007）').click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+
+    await page.getByRole('heading', { name: '参保人员：赵建国' }).waitFor();
+    await page.getByText('110105********002X').waitFor();
+    await page.getByRole('button', { name: '新增参保登记' }).click();
+    await expect.poll(() => page.getByLabel('参保日期').inputValue()).toBe('2011-01-10');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    // N-1.3a: the elderly pay 300 元; no exemption without a verification (N-1.4a).
+    await page.getByText('系统按规则计算的结果').waitFor();
+    await page.getByRole('cell', { name: '300 元' }).waitFor();
+    const row = page.getByRole('row', { name: /2011.*城镇老年人/ });
+    expect(await row.textContent()).toContain('未缴费');
+
+    await row.getByRole('button', { name: '登记缴费' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('金额（元）').inputValue()).toBe('300');
+    await dialog.getByLabel('缴费日期').fill('2011-01-10');
+    await dialog.getByRole('button', { name: '登记缴费' }).click();
+    await page.getByText('已登记缴费 300 元（2011-01-10）').waitFor();
+    await expect.poll(async () => (await row.textContent()) ?? '').toContain('已缴费');
+    await settled(page);
+    await screenshot(page, 'resident-detail');
+
+    // N-1.6: an elderly person with no community institution is on the list.
+    await page.goto(`${server.url}/missing-institution?search=${encodeURIComponent('赵建国')}`);
+    const listed = page.getByRole('row', { name: /赵建国/ });
+    expect(await listed.textContent()).toContain('110105********002X');
+  });
+});
+
+describe('district staff on 2011-03-03 (returns and reissues open)', () => {
+  let server: ApiServer;
+  let page: BrowserPage;
+
+  beforeAll(async () => {
+    server = await startApiServer({ today: '2011-03-03' });
+    page = await newPage(browser);
+    await signIn(page, server, 'chaoyang');
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await server?.close();
+  });
+
+  it('N-2.4c: the kindergarten’s undistributed cards come back and the receipt reconciles', async () => {
+    await page.goto(`${server.url}/returns`);
+    await page
+      .getByRole('row', { name: /朝阳区和平里幼儿园/ })
+      .getByRole('link', { name: '核对' })
+      .click();
+    await page.getByText('本次应退回 18 张未发出的社保卡').waitFor();
+    await expect.poll(() => page.getByLabel('退回日期').inputValue()).toBe('2011-03-03');
+    await page.getByLabel('已同时交回回执单第一联').check();
+    await page.getByRole('button', { name: '确认退回' }).click();
+    await page.getByText('已退回 18 张社保卡，进入二次发行库').waitFor();
+    await page.getByText('收到 30 = 签收 12 + 退回 18').waitFor();
+    expect(await page.getByTestId('reconciliation-status').textContent()).toBe('已平衡');
+    await screenshot(page, 'returns-reconciled');
+  });
+
+  it('N-2.4d: a reissue application at a service point takes a card out of the pool', async () => {
+    const token = await apiToken(server, 'chaoyang');
+    const pool = await apiGet<Page<PoolCardView>>(
+      server,
+      '/api/reissue-pool?sort=holderName&pageSize=1',
+      token,
+    );
+    const card = pool.items[0];
+    if (!card) throw new Error('the reissue pool is empty');
+    const idNumber = await fullIdNumber(server, token, card.holderName, card.idNumberMasked);
+
+    await nav(page).getByRole('link', { name: '二次发行' }).click();
+    await page.getByRole('heading', { name: '二次发行（补发申请）' }).waitFor();
+    await page.getByLabel('姓名、卡号或完整证件号码').fill(idNumber);
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await page
+      .getByRole('row', { name: new RegExp(card.holderName) })
+      .getByRole('button', { name: '受理申请' })
+      .click();
+    expect(await page.getByLabel('参保人（孩子）姓名').inputValue()).toBe(card.holderName);
+    await page.getByLabel('服务网点').click();
+    await page
+      .locator(OPEN_DROPDOWN)
+      .getByTitle('八里庄街道社保卡服务网点（八里庄西里100号）')
+      .click();
+    await page.getByLabel('参保人证件号码').fill(idNumber);
+    await page.getByLabel('申请人姓名').fill('张家长');
+    await expect.poll(() => page.getByLabel('申请日期').inputValue()).toBe('2011-03-03');
+    await page.getByRole('button', { name: '受理并发卡' }).click();
+    await page.getByText(`已补发社保卡 ${card.cardNumber}（八里庄街道社保卡服务网点）`).waitFor();
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    expect(await page.getByRole('row').nth(1).textContent()).toContain('暂无数据');
+    // Back to the whole pool: 6 from the street office + 18 from the kindergarten, less this one.
+    await page.getByLabel('姓名、卡号或完整证件号码').fill('');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.getByText('共 23 条').waitFor();
+    await settled(page);
+    await screenshot(page, 'reissues');
+    expect(
+      await download(page, page.getByRole('button', { name: '二次发行库清单（.xlsx）' })),
+    ).toMatch(/\.xlsx$/);
+  });
+});

@@ -1,0 +1,254 @@
+import type { Browser, Page as BrowserPage } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  CardView,
+  LoginResult,
+  Page,
+  ResidentDetail,
+  ResidentView,
+} from '@sscard/api/dist/contract.js';
+import { type ApiServer, startApiServer } from './api-server.js';
+import { launchBrowser, newPage, screenshot } from './browser.js';
+
+/**
+ * Issue 5, unit staff: the kindergarten (demo account heping, 18 cards at the unit, designated
+ * person 周园长) signs for cards by the holder and by proxy, prints the receipt, and returns
+ * the rest — refused before 2011-01-21 (N-2.4c), accepted on a server whose business date is
+ * 2011-01-21. A parent follows the card on the public lookup.
+ */
+const DEMO_PASSWORD = 'sscard-demo';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function apiToken(server: ApiServer, username: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as LoginResult).token;
+}
+
+async function apiGet<T>(server: ApiServer, path: string, token: string): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** The full ID number a parent would type (district staff read it, audited). */
+async function parentOf(server: ApiServer, card: CardView) {
+  const token = await apiToken(server, 'chaoyang');
+  const people = await apiGet<Page<ResidentView>>(
+    server,
+    `/api/residents?pageSize=200&search=${encodeURIComponent(card.holderName)}`,
+    token,
+  );
+  const person = people.items.find((p) => p.idNumber === card.idNumberMasked);
+  if (!person) throw new Error(`no resident ${card.holderName} ${card.idNumberMasked}`);
+  const full = await apiGet<ResidentDetail>(server, `/api/residents/${person.id}?full=1`, token);
+  return { name: full.name, idNumber: full.idNumber };
+}
+
+async function lookUp(server: ApiServer, parent: { name: string; idNumber: string }) {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/lookup`);
+  await page.getByLabel('姓名').fill(parent.name);
+  await page.getByLabel('证件号码').fill(parent.idNumber);
+  await page.getByRole('button', { name: '查询' }).click();
+  const result = page.getByRole('region', { name: '查询结果' });
+  await result.waitFor();
+  const text = (await result.textContent()) ?? '';
+  await page.context().close();
+  return text;
+}
+
+async function signIn(server: ApiServer, username: string): Promise<BrowserPage> {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '发放工作台' }).waitFor();
+  return page;
+}
+
+const nav = (page: BrowserPage) => page.getByRole('navigation', { name: '主导航' });
+
+/** Finds the card by its number and opens its signing dialog. */
+async function openSigning(page: BrowserPage, card: CardView) {
+  const search = page.getByLabel('姓名、卡号或完整证件号码', { exact: true });
+  await search.fill(card.cardNumber ?? '');
+  await search.press('Enter');
+  await page.waitForURL(new RegExp(`search=${card.cardNumber}`));
+  await page.getByRole('button', { name: `签收 ${card.holderName} 的社保卡` }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '确认签收' }).waitFor();
+  return dialog;
+}
+
+describe('unit staff before the return date (business date 2011-01-10)', () => {
+  let server: ApiServer;
+  let cards: CardView[];
+
+  beforeAll(async () => {
+    server = await startApiServer({ today: '2011-01-10' });
+    const token = await apiToken(server, 'heping');
+    cards = (
+      await apiGet<Page<CardView>>(
+        server,
+        '/api/cards?state=at_unit&sort=holderName&pageSize=2',
+        token,
+      )
+    ).items;
+    expect(cards).toHaveLength(2);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('N-2.3 / N-2.4b: the holder signs one card, the designated person another; the parent sees it', async () => {
+    const [own, proxied] = cards as [CardView, CardView];
+    const parent = await parentOf(server, own);
+    expect(await lookUp(server, parent)).toContain('已到单位待发放');
+
+    const page = await signIn(server, 'heping');
+    expect((await nav(page).getByRole('link').allTextContents()).slice(0, 5)).toEqual([
+      '工作台',
+      '社保卡',
+      '待发放社保卡',
+      '回执单',
+      '退卡',
+    ]);
+    await nav(page).getByRole('link', { name: '待发放社保卡' }).click();
+    await page.getByRole('heading', { name: '待发放社保卡' }).waitFor();
+    await page.getByText('单位指定代签人：周园长').waitFor();
+    await page.getByText('共 18 条').waitFor();
+    await screenshot(page, 'unit-cards');
+
+    // 本人: the holder's own name, as the form fills it in.
+    let dialog = await openSigning(page, own);
+    expect(await dialog.getByRole('radio', { name: '本人' }).isChecked()).toBe(true);
+    expect(await dialog.getByLabel('签字人姓名').inputValue()).toBe(own.holderName);
+    expect(await dialog.getByLabel('签收日期').inputValue()).toBe('2011-01-10');
+    await dialog.getByRole('button', { name: '确认签收' }).click();
+    await page.getByText(`${own.holderName} 的社保卡已签收`).waitFor();
+
+    // 代签: only the unit's designated person may sign for the holder.
+    dialog = await openSigning(page, proxied);
+    await dialog.getByText('代签（单位指定专人）').click();
+    expect(await dialog.getByLabel('签字人姓名').inputValue()).toBe('周园长');
+    await dialog.getByText('代签须由单位指定的专人（周园长）签字').waitFor();
+    await screenshot(page, 'unit-signing');
+    await dialog.getByRole('button', { name: '确认签收' }).click();
+    await page.getByText(`${proxied.holderName} 的社保卡已签收`).waitFor();
+    await page.getByLabel('姓名、卡号或完整证件号码', { exact: true }).clear();
+    await page.getByLabel('姓名、卡号或完整证件号码', { exact: true }).press('Enter');
+    await page.getByText('共 16 条').waitFor();
+
+    expect(await lookUp(server, parent)).toContain('已发放（已签收）');
+    await page.context().close();
+  });
+
+  it('N-2.3: the receipt shows who signed, downloads as Excel and prints on A4', async () => {
+    const [own, proxied] = cards as [CardView, CardView];
+    const page = await signIn(server, 'heping');
+    await nav(page).getByRole('link', { name: '回执单' }).click();
+    await page.getByRole('heading', { name: '北京市社会保障卡发行回执单' }).waitFor();
+    const sheet = page.getByRole('article');
+    expect(
+      await sheet.getByRole('row', { name: new RegExp(own.cardNumber ?? '') }).textContent(),
+    ).toContain(`本人${own.holderName}2011-01-10`);
+    expect(
+      await sheet.getByRole('row', { name: new RegExp(proxied.cardNumber ?? '') }).textContent(),
+    ).toContain('代签（单位指定专人）周园长2011-01-10');
+    await sheet.getByText('共 18 张：本人签收 1 张，代签 1 张，未签收 16 张。').waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载回执单第一联（Excel）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^北京市社会保障卡发行回执单_.+\.xlsx$/);
+    const file = await download.path();
+    expect(file).toBeTruthy();
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
+    expect(await sheet.isVisible()).toBe(true);
+    await screenshot(page, 'unit-receipt-print');
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    await page.context().close();
+  });
+
+  it('N-2.4c: a return before 2011-01-21 is refused with the clause', async () => {
+    const page = await signIn(server, 'heping');
+    await nav(page).getByRole('link', { name: '退卡' }).click();
+    await page.getByRole('heading', { name: '退回未发放的社保卡' }).waitFor();
+    await page.getByText('业务日期 2011-01-10：2011-01-21 起才能退回未发出的社保卡。').waitFor();
+    await page.getByRole('heading', { name: '尚未签收的社保卡（16 张）' }).waitFor();
+
+    // The first copy must come back with the cards: the shared schema says so on the page.
+    await page.getByRole('button', { name: '退回 16 张未发出的社保卡' }).click();
+    await page.getByText('须同时交回回执单第一联').waitFor();
+
+    await page.getByLabel('回执单第一联已一并交回').check();
+    await page.getByRole('button', { name: '退回 16 张未发出的社保卡' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '2011-01-21起才能退回未发出的社保卡' });
+    await alert.waitFor();
+    expect(await alert.getByText('依据条款 N-2.4c').count()).toBe(1);
+    await screenshot(page, 'unit-return-refused');
+    await page.context().close();
+  });
+});
+
+describe('unit staff after the return date (business date 2011-01-21)', () => {
+  let server: ApiServer;
+
+  beforeAll(async () => {
+    server = await startApiServer({ today: '2011-01-21' });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('N-2.3 / N-2.4c: a class signs at once, the rest goes back with the first copy', async () => {
+    const page = await signIn(server, 'heping');
+    await nav(page).getByRole('link', { name: '待发放社保卡' }).click();
+    await page.getByText('共 18 条').waitFor();
+    const boxes = page.getByRole('checkbox', { name: /^选择 / });
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByText('已选 2 张').waitFor();
+    await page.getByRole('button', { name: '批量签收所选' }).click();
+    const dialog = page.getByRole('dialog', { name: '批量签收 2 张社保卡' });
+    await dialog.getByText('每张卡由持卡人本人签字，签字人为各自的姓名。').waitFor();
+    await dialog.getByRole('button', { name: '确认签收 2 张' }).click();
+    await page.getByText('已签收 2 张社保卡').waitFor();
+    await page.getByText('共 16 条').waitFor();
+
+    await nav(page).getByRole('link', { name: '退卡' }).click();
+    await page.getByText('业务日期 2011-01-21：已可退卡。').waitFor();
+    await page.getByRole('heading', { name: '尚未签收的社保卡（16 张）' }).waitFor();
+    await page.getByLabel('回执单第一联已一并交回').check();
+    await page.getByRole('button', { name: '退回 16 张未发出的社保卡' }).click();
+    await page.getByText('已于 2011-01-21 退回 16 张社保卡，进入二次发行库。').waitFor();
+    await page.getByText('对账平衡：每张卡已签收或已退回').waitFor();
+    await screenshot(page, 'unit-return');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,112 @@
+import type { CardStatusQuery, ImportKind, SignIn, StudentRegistration } from '@sscard/rules';
+import type {
+  Actor,
+  AuditEntryView,
+  AuditQuery,
+  CardListQuery,
+  CardStatusFound,
+  CardView,
+  DashboardView,
+  LoginResult,
+  NotFoundBody,
+  Page,
+} from './contract.js';
+import { HttpClient } from './http-client.js';
+import type * as C from './contract.js';
+import type { BulkSignBody, ReturnBody, SignBody } from '../forms/unit-staff-schemas.js';
+import type { InstitutionsBody, StudentPaymentBody } from '../forms/student-schemas.js';
+import { getSession, setSession } from '../auth/session-store.js';
+
+export const http = new HttpClient({
+  getToken: () => getSession()?.token ?? null,
+  onUnauthorized: () => setSession(null),
+});
+
+type Signal = { signal?: AbortSignal | undefined };
+
+/** One function per endpoint, typed by the API's contract; pages call these through TanStack Query. */
+export const api = {
+  login: (body: SignIn) =>
+    http.post<LoginResult>('/api/auth/login', body, { ignoreUnauthorized: true }),
+  logout: () => http.post<void>('/api/auth/logout'),
+  me: ({ signal }: Signal = {}) => http.get<Actor>('/api/auth/me', { signal }),
+  dashboard: ({ signal }: Signal = {}) => http.get<DashboardView>('/api/dashboard', { signal }),
+  cards: (query: CardListQuery, { signal }: Signal = {}) =>
+    http.get<Page<CardView>>('/api/cards', { query, signal }),
+  auditLog: (query: AuditQuery, { signal }: Signal = {}) =>
+    http.get<Page<AuditEntryView>>('/api/audit-log', { query, signal }),
+  cardStatus: (body: CardStatusQuery) =>
+    http.post<CardStatusFound | NotFoundBody>('/api/public/card-status', body),
+  /** Unit staff (Issue 5): the unit's batches, the receipt, signing and the return. */
+  unitStaff: {
+    batches: (query: C.BatchListQuery, { signal }: Signal = {}) =>
+      http.get<Page<C.BatchView>>('/api/batches', { query, signal }),
+    receipt: (batchId: string, { signal }: Signal = {}) =>
+      http.get<C.ReceiptView>(`/api/batches/${batchId}/receipt`, { signal }),
+    receiptXlsx: (batchId: string, copy: 'first' | 'second') =>
+      http.download(`/api/batches/${batchId}/receipt.xlsx`, { query: { copy } }),
+    sign: (cardId: string, body: SignBody, idempotencyKey: string) =>
+      http.post<C.SignatureView>(`/api/cards/${cardId}/signature`, body, { idempotencyKey }),
+    signMany: (batchId: string, body: BulkSignBody, idempotencyKey: string) =>
+      http.post<C.ReceiptView>(`/api/batches/${batchId}/signatures`, body, { idempotencyKey }),
+    reconciliation: (batchId: string, { signal }: Signal = {}) =>
+      http.get<C.ReconciliationView>(`/api/batches/${batchId}/reconciliation`, { signal }),
+    returnCards: (batchId: string, body: ReturnBody, idempotencyKey: string) =>
+      http.post<C.ReturnView>(`/api/batches/${batchId}/return`, body, { idempotencyKey }),
+  },
+  /** The 2025 student flow (Issue 6): college and university staff. */
+  students: {
+    list: (query: C.StudentListQuery, { signal }: Signal = {}) =>
+      http.get<Page<C.StudentView>>('/api/students', { query, signal }),
+    get: (id: string, { signal }: Signal = {}) =>
+      http.get<C.StudentDetail>(`/api/students/${id}`, { signal }),
+    dashboard: ({ signal }: Signal = {}) =>
+      http.get<C.StudentDashboard>('/api/students/dashboard', { signal }),
+    create: (collegeId: string, body: StudentRegistration) =>
+      http.post<C.StudentDetail>(`/api/colleges/${collegeId}/students`, body),
+    upload: (id: string, file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return http.postForm<C.AttachmentView>(`/api/students/${id}/attachments`, form);
+    },
+    attachment: (id: string, attachmentId: string) =>
+      http.download(`/api/students/${id}/attachments/${attachmentId}`),
+    submit: (id: string) => http.post<C.StudentDetail>(`/api/students/${id}/submit`),
+    review: (id: string) => http.post<C.StudentDetail>(`/api/students/${id}/review`),
+    pay: (id: string, body: StudentPaymentBody, idempotencyKey: string) =>
+      http.post<C.StudentDetail>(`/api/students/${id}/payment`, body, { idempotencyKey }),
+    photo: (id: string) =>
+      http.post<C.StudentDetail>(`/api/students/${id}/photo`, { proxyHandling: false }),
+    eVoucher: (id: string) => http.post<C.StudentDetail>(`/api/students/${id}/e-voucher`),
+    institutions: (id: string, body: InstitutionsBody) =>
+      http.put<C.StudentDetail>(`/api/students/${id}/institutions`, body),
+    summaryXlsx: (collegeId: string) => http.download(`/api/colleges/${collegeId}/summary.xlsx`),
+  },
+  /** Issue 4: spreadsheet imports: upload (a dry run starts), progress, problems, commit. */
+  imports: {
+    list: (query: C.ImportListQuery, { signal }: Signal = {}) =>
+      http.get<Page<C.ImportJobView>>('/api/imports', { query, signal }),
+    get: (id: string, { signal }: Signal = {}) =>
+      http.get<C.ImportJobView>(`/api/imports/${encodeURIComponent(id)}`, { signal }),
+    issues: (id: string, query: C.ImportIssuesQuery, { signal }: Signal = {}) =>
+      http.get<Page<C.ImportIssueView>>(`/api/imports/${encodeURIComponent(id)}/issues`, {
+        query,
+        signal,
+      }),
+    /** The API reads the fields in order: kind and unitId must come before the file. */
+    upload: (kind: ImportKind, unitId: string | undefined, file: File) => {
+      const form = new FormData();
+      form.append('kind', kind);
+      if (unitId) form.append('unitId', unitId);
+      form.append('file', file, file.name);
+      return http.postForm<C.ImportJobView>('/api/imports', form);
+    },
+    commit: (id: string) =>
+      http.post<C.ImportJobView>(`/api/imports/${encodeURIComponent(id)}/commit`),
+    retry: (id: string) =>
+      http.post<C.ImportJobView>(`/api/imports/${encodeURIComponent(id)}/retry`),
+    errorReport: (id: string) =>
+      http.download(`/api/imports/${encodeURIComponent(id)}/error-report.xlsx`),
+    template: (kind: ImportKind) => http.download(`/api/imports/templates/${kind}`),
+  },
+};

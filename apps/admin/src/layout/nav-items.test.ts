@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { navFor } from './nav-items.js';
+
+describe('role-aware navigation', () => {
+  it('district staff and admins see the audit log; unit staff do not', () => {
+    const district = [
+      'dashboard',
+      'cards',
+      'units',
+      'batches',
+      'pickups',
+      'cardReturns',
+      'reissues',
+      'residents',
+      'missingInstitution',
+      'overdue',
+      'audit',
+      'imports',
+    ];
+    expect(navFor('district_staff').map((i) => i.key)).toEqual(district);
+    expect(navFor('system_admin').map((i) => i.key)).toEqual(district);
+    expect(navFor('unit_staff').map((i) => i.key)).not.toContain('audit');
+  });
+
+  it('N-2.2: dispatch, pickups and the reissue pool are the district side only', () => {
+    const unit = navFor('unit_staff').map((i) => i.key);
+    for (const key of ['units', 'batches', 'pickups', 'cardReturns', 'reissues'] as const) {
+      expect(unit).not.toContain(key);
+    }
+    expect(unit).toEqual(expect.arrayContaining(['residents', 'missingInstitution', 'overdue']));
+  });
+
+  it('N-2.3 / N-2.4c: unit staff get their stock, receipt and return screens after the cards', () => {
+    const unit = navFor('unit_staff').map((i) => i.key);
+    expect(unit.slice(0, 5)).toEqual([
+      'dashboard',
+      'cards',
+      'unitCards',
+      'unitReceipt',
+      'unitReturns',
+    ]);
+    expect(navFor('district_staff').map((i) => i.key)).not.toContain('unitCards');
+  });
+
+  it('S-1.6: university and college staff get the student flow, starting at its dashboard', () => {
+    for (const role of ['university_staff', 'college_staff'] as const) {
+      expect(
+        navFor(role)
+          .map((i) => i.key)
+          .slice(0, 2),
+      ).toEqual(['studentDashboard', 'students']);
+    }
+    expect(navFor('unit_staff').map((i) => i.key)).not.toContain('students');
+  });
+
+  it('every role that may import a spreadsheet gets the imports screen, last', () => {
+    for (const role of [
+      'system_admin',
+      'district_staff',
+      'unit_staff',
+      'university_staff',
+      'college_staff',
+    ] as const) {
+      expect(navFor(role).at(-1)?.path).toBe('/imports');
+    }
+  });
+});

@@ -1,0 +1,139 @@
+import { calendarDate, designatedPersonSchema, oneOf } from '@sscard/rules';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Form, Input, Radio, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import { toApiError } from '../../api/api-error.js';
+import type { HandoverResult } from '../../api/contract.js';
+import { type DeliveryRequest, districtApi } from '../../api/district-endpoints.js';
+import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+
+/** N-2.2a: the receiver the unit names — a name and a phone, as for its designated person. */
+const receiverSchema = designatedPersonSchema;
+
+/** N-2.2a: where the vendor delivered (the API's delivery body, from the rules' fields). */
+const deliverySchema = z.object({
+  destination: oneOf(['unit', 'district_centre'] as const, '送达地点', 'Destination'),
+  deliveredOn: calendarDate('送达日期', 'Delivery date'),
+});
+
+interface Props {
+  batchId: string;
+  onDone: () => void;
+}
+
+export function ReceiverForm({ batchId, onDone }: Props) {
+  const { t, pick } = useI18n();
+  const texts = t.distribution.handover;
+  const [form] = Form.useForm<{ name: string; phone: string }>();
+  const [placed, setPlaced] = useState<string[]>([]);
+  const mutation = useMutation({
+    mutationFn: (body: { name: string; phone: string }) => districtApi.nameReceiver(batchId, body),
+    onMutate: () => setPlaced([]),
+    onSuccess: onDone,
+    onError: (error) => setPlaced(showFieldErrors(form, toApiError(error), pick)),
+  });
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      initialValues={{ name: '', phone: '' }}
+      onFinish={(values) => mutation.mutate(receiverSchema.parse(values))}
+      style={{ maxWidth: 420 }}
+    >
+      <Form.Item
+        name="name"
+        label={texts.receiverName}
+        rules={[zodRule(receiverSchema, 'name', pick)]}
+        validateTrigger="onBlur"
+      >
+        <Input autoComplete="off" maxLength={50} />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={texts.receiverPhone}
+        rules={[zodRule(receiverSchema, 'phone', pick)]}
+        validateTrigger="onBlur"
+      >
+        <Input autoComplete="off" inputMode="tel" maxLength={20} />
+      </Form.Item>
+      {mutation.error ? (
+        <div style={{ marginBottom: 16 }}>
+          <ApiErrorAlert error={mutation.error} hideFields={placed} />
+        </div>
+      ) : null}
+      <Button type="primary" htmlType="submit" loading={mutation.isPending}>
+        {texts.receiverSubmit}
+      </Button>
+    </Form>
+  );
+}
+
+interface DeliveryProps {
+  batchId: string;
+  today?: string | undefined;
+  receiverNamed: boolean;
+  onDone: (result: HandoverResult) => void;
+}
+
+export function DeliveryForm({ batchId, today, receiverNamed, onDone }: DeliveryProps) {
+  const { t, pick } = useI18n();
+  const texts = t.distribution.handover;
+  const [form] = Form.useForm<Required<DeliveryRequest>>();
+  const [placed, setPlaced] = useState<string[]>([]);
+  useEffect(() => {
+    if (today && !form.isFieldTouched('deliveredOn')) form.setFieldValue('deliveredOn', today);
+  }, [today, form]);
+  const mutation = useMutation({
+    mutationFn: (body: DeliveryRequest) => districtApi.deliver(batchId, body),
+    onMutate: () => setPlaced([]),
+    onSuccess: onDone,
+    onError: (error) => setPlaced(showFieldErrors(form, toApiError(error), pick)),
+  });
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      initialValues={{
+        // Before a receiver is named only the district centre can take the delivery (N-2.2a).
+        destination: receiverNamed ? 'unit' : 'district_centre',
+        deliveredOn: today ?? '',
+      }}
+      onFinish={(values) => mutation.mutate(deliverySchema.parse(values))}
+      style={{ maxWidth: 420 }}
+    >
+      <Form.Item
+        name="destination"
+        label={texts.destination}
+        rules={[zodRule(deliverySchema, 'destination', pick)]}
+      >
+        <Radio.Group>
+          <Space orientation="vertical">
+            <Radio value="unit">{texts.destinations.unit}</Radio>
+            <Radio value="district_centre">{texts.destinations.district_centre}</Radio>
+          </Space>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item
+        name="deliveredOn"
+        label={texts.deliveredOn}
+        rules={[zodRule(deliverySchema, 'deliveredOn', pick)]}
+        validateTrigger="onBlur"
+      >
+        <Input placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10} style={{ width: 200 }} />
+      </Form.Item>
+      {mutation.error ? (
+        <div style={{ marginBottom: 16 }}>
+          <ApiErrorAlert error={mutation.error} hideFields={placed} />
+        </div>
+      ) : null}
+      <Button type="primary" htmlType="submit" loading={mutation.isPending}>
+        {texts.deliverySubmit}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,92 @@
+import { returnSchema } from '@sscard/rules';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Checkbox, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { toApiError } from '../../api/api-error.js';
+import type { ReturnView } from '../../api/contract.js';
+import { districtApi, type ReturnRequest } from '../../api/district-endpoints.js';
+import { useIdempotencyKey } from '../../api/idempotency-key.js';
+import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+
+interface Values {
+  returnedOn: string;
+  firstCopyReturned: boolean;
+}
+
+interface Props {
+  batchId: string;
+  /** The undistributed cards still at the unit: every one goes back (N-2.4c). */
+  cardIds: readonly string[];
+  today?: string | undefined;
+  onDone: (result: ReturnView) => void;
+}
+
+/**
+ * N-2.4c: the unit's undistributed cards come back with the receipt's first copy. The date and
+ * the first copy are checked by the rules' schema; the API refuses a return before the opening
+ * date, or a card list that does not reconcile, with the clause.
+ */
+export function ReturnForm({ batchId, cardIds, today, onDone }: Props) {
+  const { t, pick } = useI18n();
+  const texts = t.distribution.returns;
+  const [form] = Form.useForm<Values>();
+  const [placed, setPlaced] = useState<string[]>([]);
+  const idempotency = useIdempotencyKey();
+  useEffect(() => {
+    if (today && !form.isFieldTouched('returnedOn')) form.setFieldValue('returnedOn', today);
+  }, [today, form]);
+  const mutation = useMutation({
+    mutationFn: (body: ReturnRequest) =>
+      districtApi.returnCards(batchId, body, idempotency.keyFor(body)),
+    onMutate: () => setPlaced([]),
+    onSuccess: (result) => {
+      idempotency.done();
+      onDone(result);
+    },
+    onError: (error) => setPlaced(showFieldErrors(form, toApiError(error), pick)),
+  });
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      initialValues={{ returnedOn: today ?? '', firstCopyReturned: false }}
+      onFinish={(values) =>
+        mutation.mutate(returnSchema.parse({ ...values, cardIds: [...cardIds] }))
+      }
+      style={{ maxWidth: 480 }}
+    >
+      <Typography.Paragraph strong>{texts.toReturn(cardIds.length)}</Typography.Paragraph>
+      <Form.Item
+        name="returnedOn"
+        label={texts.returnedOn}
+        rules={[zodRule(returnSchema, 'returnedOn', pick)]}
+        validateTrigger="onBlur"
+      >
+        <Input placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item
+        name="firstCopyReturned"
+        valuePropName="checked"
+        rules={[zodRule(returnSchema, 'firstCopyReturned', pick)]}
+      >
+        <Checkbox>{texts.firstCopyReturned}</Checkbox>
+      </Form.Item>
+      {mutation.error ? (
+        <div style={{ marginBottom: 16 }}>
+          <ApiErrorAlert error={mutation.error} hideFields={placed} />
+        </div>
+      ) : null}
+      <Button
+        type="primary"
+        htmlType="submit"
+        loading={mutation.isPending}
+        disabled={cardIds.length === 0}
+      >
+        {texts.submit}
+      </Button>
+    </Form>
+  );
+}

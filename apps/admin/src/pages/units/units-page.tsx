@@ -1,0 +1,117 @@
+import { getDistributionPolicy, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@sscard/rules';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Select, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { UnitView } from '../../api/contract.js';
+import { districtApi } from '../../api/district-endpoints.js';
+import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { ListToolbar } from '../../components/list/list-toolbar.js';
+import { useListParams } from '../../components/list/use-list-params.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { RouteTag } from './route-tag.js';
+
+const LIST = {
+  sortable: ['name', 'eligibleCount', 'registrationCode'],
+  sort: 'name',
+  filters: ['kind'],
+} as const;
+
+const kindLabel = (kind: string) => UNIT_KIND_LABELS[kind as UnitKind];
+
+/** N-2.2a/b: the district's units with their card-eligible count and the route the API gives. */
+export function UnitsPage() {
+  const { t, label } = useI18n();
+  const texts = t.distribution.units;
+  const list = useListParams(LIST);
+  const kind = UNIT_KINDS.find((k) => k === list.state.filters.kind);
+  const query = useQuery({
+    queryKey: ['units', list.query],
+    queryFn: ({ signal }) => districtApi.units(list.query, { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const c = texts.columns;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} className="page-title">
+        {texts.title}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {texts.intro(getDistributionPolicy().directDeliveryThreshold)}
+      </Typography.Paragraph>
+      <ListToolbar
+        search={list.state.search}
+        searchLabel={texts.searchPlaceholder}
+        onSearch={list.setSearch}
+      >
+        <Select<UnitKind>
+          allowClear
+          aria-label={texts.kindFilter}
+          placeholder={texts.kindAll}
+          value={kind}
+          onChange={(value) => list.setFilter('kind', value)}
+          style={{ width: 240 }}
+          options={UNIT_KINDS.map((k) => ({ value: k, label: label(UNIT_KIND_LABELS[k]) }))}
+        />
+      </ListToolbar>
+      {query.error ? (
+        <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : null}
+      <Table<UnitView>
+        rowKey="id"
+        size="middle"
+        loading={query.isFetching}
+        dataSource={query.data?.items ?? []}
+        locale={{ emptyText: t.common.empty }}
+        scroll={{ x: 'max-content' }}
+        className="list-table"
+        onChange={list.onTableChange}
+        pagination={{
+          current: list.state.page,
+          pageSize: list.state.pageSize,
+          total: query.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t.common.total(total),
+        }}
+        columns={[
+          {
+            title: c.name,
+            key: 'name',
+            sorter: true,
+            sortOrder: list.sortOrderOf('name'),
+            render: (_, row) => <Link to={`/units/${row.id}`}>{row.name}</Link>,
+          },
+          {
+            title: c.registrationCode,
+            key: 'registrationCode',
+            dataIndex: 'registrationCode',
+            sorter: true,
+            sortOrder: list.sortOrderOf('registrationCode'),
+          },
+          {
+            title: c.kind,
+            render: (_, row) => {
+              const l = kindLabel(row.kind);
+              return l ? label(l) : row.kind;
+            },
+          },
+          {
+            title: c.eligibleCount,
+            key: 'eligibleCount',
+            dataIndex: 'eligibleCount',
+            align: 'right',
+            sorter: true,
+            sortOrder: list.sortOrderOf('eligibleCount'),
+          },
+          { title: c.route, render: (_, row) => <RouteTag route={row.route} /> },
+          {
+            title: c.designatedPerson,
+            render: (_, row) =>
+              row.designatedPerson
+                ? `${row.designatedPerson.name} ${row.designatedPerson.phone}`
+                : t.common.none,
+          },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -110,19 +110,25 @@ await writeRoster();
 console.log(`  ${(statSync(file).size / 1e6).toFixed(1)} MB`);
 
 const url = await freshDatabase(DB);
-const child = spawn(process.execPath, ['--max-old-space-size=512', 'apps/api/dist/main.js'], {
-  cwd: root,
-  env: {
-    ...process.env,
-    DATABASE_URL: url,
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    SSCARD_SEED: 'none',
-    LOG_LEVEL: 'warn',
-    IMPORT_DIR: join(tmpdir(), 'sscard-bench-imports'),
+// BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the API.
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const child = spawn(
+  process.execPath,
+  ['--max-old-space-size=512', ...nodeArgs, 'apps/api/dist/main.js'],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      SSCARD_SEED: 'none',
+      LOG_LEVEL: 'warn',
+      IMPORT_DIR: join(tmpdir(), 'sscard-bench-imports'),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
   },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+);
 try {
   await waitForHealth(`http://127.0.0.1:${PORT}/api/health`, child);
   const client = new pg.Client({ connectionString: url });

@@ -21,8 +21,19 @@ export class DatabaseContext {
     return this.dataSource.transaction((manager) => this.current.run(manager, work));
   }
 
-  /** Raw SQL for set-based work; parameters are always bound, never interpolated. */
-  query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.manager.query(sql, params) as Promise<T[]>;
+  /**
+   * Raw SQL for set-based work; parameters are always bound, never interpolated. Always the
+   * rows: TypeORM's plain `query()` answers an UPDATE or DELETE … RETURNING with [rows, count],
+   * which made `rows.length > 0` true for a guarded update that matched nothing.
+   */
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const manager = this.manager;
+    const runner = manager.queryRunner ?? this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(sql, params, true);
+      return (result.records ?? []) as T[];
+    } finally {
+      if (!manager.queryRunner) await runner.release();
+    }
   }
 }

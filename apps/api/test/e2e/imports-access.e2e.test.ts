@@ -76,6 +76,24 @@ describe('who sees which import job', () => {
   });
 });
 
+describe('POST /api/imports/:id/commit — guarded', () => {
+  it('two commit requests at once: one 202, one 409, the rows written once', async () => {
+    const id = validIdNumber();
+    const file = await xlsx(ROSTER_HEADER, [rosterRow(id, '丙')]);
+    const valid = await dryRun(t, w.tokens.unitA, { kind: 'roster', file });
+    expect(valid.state).toBe('valid');
+    const send = () => t.http.post(`/api/imports/${valid.id}/commit`).set(bearer(w.tokens.unitA));
+    const statuses = (await Promise.all([send(), send()])).map((r) => r.status).sort();
+    expect(statuses).toEqual([202, 409]);
+    expect((await settle(t, w.tokens.unitA, valid.id)).state).toBe('committed');
+    const rows = await t.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM resident WHERE id_number = $1',
+      [id],
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+});
+
 describe('POST /api/imports — refusals', () => {
   const file = () => xlsx(ROSTER_HEADER, [rosterRow(validIdNumber(), '乙')]);
 

@@ -89,6 +89,8 @@ describe('roster import (花名册): dry run, then all or nothing', () => {
     const done = await commit(t, w.tokens.district, firstJob);
     expect(done).toMatchObject({
       state: 'committed',
+      rowsRead: 3,
+      rowsValid: 3,
       rowsWritten: 3,
       percent: 100,
       result: { residents: 3, institutions: 3, rows: 3 },

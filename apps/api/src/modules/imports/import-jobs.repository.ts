@@ -247,8 +247,12 @@ export class ImportJobsRepository {
   }
 
   async saveProgress(id: string, p: JobProgress, detached = false): Promise<void> {
-    const sql = `UPDATE import_job SET phase = $2, rows_read = $3, rows_valid = $4, rows_written = $5,
-                   issue_count = $6, updated_at = now()
+    // A commit re-reads the file but its own counters start at 0: the dry run's counts stand.
+    const sql = `UPDATE import_job SET phase = $2,
+                   rows_read = CASE WHEN state = 'validating' THEN $3 ELSE rows_read END,
+                   rows_valid = CASE WHEN state = 'validating' THEN $4 ELSE rows_valid END,
+                   issue_count = CASE WHEN state = 'validating' THEN $6 ELSE issue_count END,
+                   rows_written = $5, updated_at = now()
                  WHERE id = $1 AND state IN ('validating', 'committing')`;
     const params = [id, p.phase, p.rowsRead, p.rowsValid, p.rowsWritten, p.issueCount];
     // Detached: on its own pooled connection, beside the commit's open transaction.

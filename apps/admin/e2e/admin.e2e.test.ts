@@ -111,7 +111,10 @@ describe('the admin, served by the API at /', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '发放工作台' }).waitFor();
     const nav = page.getByRole('navigation', { name: '主导航' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['工作台', '社保卡']);
+    const links = await nav.getByRole('link').allTextContents();
+    expect(links).not.toContain('操作日志');
+    // N-2.3 / N-2.4c: the unit's own screens follow the cards (unit.e2e.test.ts uses them).
+    expect(links.slice(0, 5)).toEqual(['工作台', '社保卡', '待发放社保卡', '回执单', '退卡']);
     await page.context().close();
   });
 

@@ -1,26 +1,31 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page as BrowserPage } from 'playwright-core';
+import type { Browser, Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  BatchView,
-  CardView,
-  LoginResult,
-  Page,
-  PoolCardView,
-  ResidentDetail,
-  ResidentView,
-} from '@sscard/api/dist/contract.js';
+import type { BatchView, CardView, Page, PoolCardView } from '@sscard/api/dist/contract.js';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
+import {
+  apiGet,
+  apiToken,
+  choose,
+  download,
+  fullIdNumber,
+  nav,
+  OPEN_DROPDOWN,
+  PATIENT,
+  settled,
+  signIn,
+} from './district-helpers.js';
 
 /**
  * The district centre's screens on the demo district (Issue 5): schools of 650, 600 and 599
  * card-eligible people on each side of the N-2.2 threshold, a kindergarten holding cards at the
  * unit, and a street office whose returned cards are in the reissue pool.
  */
-const DEMO_PASSWORD = 'sscard-demo';
-
 let browser: Browser;
+
+function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, PATIENT);
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -29,75 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function apiToken(server: ApiServer, username: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as LoginResult).token;
-}
-
-async function apiGet<T>(server: ApiServer, path: string, token: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
-
-/** The full ID number of a holder (district staff may read it; the read is audited). */
-async function fullIdNumber(
-  server: ApiServer,
-  token: string,
-  holderName: string,
-  masked: string,
-): Promise<string> {
-  const people = await apiGet<Page<ResidentView>>(
-    server,
-    `/api/residents?pageSize=200&search=${encodeURIComponent(holderName)}`,
-    token,
-  );
-  const person = people.items.find((p) => p.idNumber === masked);
-  if (!person) throw new Error(`no resident ${holderName} ${masked}`);
-  const full = await apiGet<ResidentDetail>(server, `/api/residents/${person.id}?full=1`, token);
-  return full.idNumber;
-}
-
-async function signIn(page: BrowserPage, server: ApiServer, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '发放工作台' }).waitFor();
-}
-
-/** Clicks a download button and returns the file's name; the file must be an .xlsx (a zip). */
-async function download(page: BrowserPage, button: Locator): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const path = await file.path();
-  expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
-  return file.suggestedFilename();
-}
-
-/** No table or page still loading, and no toast left over from the step before. */
-async function settled(page: BrowserPage): Promise<void> {
-  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-message-notice').count()).toBe(0);
-}
-
-const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
-
-/** Picks an option of the antd Select labelled `label` (its listbox is hidden from the a11y tree). */
-async function choose(page: BrowserPage, label: string, option: string): Promise<void> {
-  await page.getByLabel(label).click();
-  await page.locator(OPEN_DROPDOWN).getByTitle(option).click();
-}
-
-function nav(page: BrowserPage): Locator {
-  return page.getByRole('navigation', { name: '主导航' });
-}
 
 describe('district staff on 2011-01-10 (before returns open)', () => {
   let server: ApiServer;
@@ -115,9 +51,8 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
   });
 
   it('N-2.2a/b: the units list shows the route the API gives on each side of 600', async () => {
-    expect(await nav(page).getByRole('link').allTextContents()).toEqual([
-      '工作台',
-      '社保卡',
+    // The district centre's screens, in this order, among the others' (imports…).
+    const district = [
       '参保单位',
       '发卡批次',
       '领取登记',
@@ -126,13 +61,19 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
       '参保人员',
       '未选社区机构',
       '逾期清单',
-      '操作日志',
-    ]);
+    ];
+    const links = await nav(page).getByRole('link').allTextContents();
+    expect(links.filter((l) => district.includes(l))).toEqual(district);
+    expect(links).toEqual(expect.arrayContaining(['工作台', '社保卡', '操作日志']));
     await nav(page).getByRole('link', { name: '参保单位' }).click();
     await page.getByRole('heading', { name: '参保单位' }).waitFor();
     // Largest first, so the threshold's two sides sit together.
-    await page.getByRole('columnheader', { name: '符合制卡条件人数' }).click();
-    await page.getByRole('columnheader', { name: '符合制卡条件人数' }).click();
+    const eligible = page.getByRole('columnheader', { name: '符合制卡条件人数' });
+    await eligible.click();
+    await page.waitForURL(/sort=eligibleCount&order=asc/);
+    // The header shows the URL's sort once rendered; only then is the next click "descending".
+    await poll(() => eligible.getAttribute('aria-sort')).toBe('ascending');
+    await eligible.click();
     await page.waitForURL(/sort=eligibleCount&order=desc/);
     for (const [unit, count, route] of [
       ['朝阳区实验小学', '650', '集成服务商直接送达'],
@@ -151,7 +92,7 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     await page.getByLabel('单位名称或社会保险登记证编码').fill('11010510003');
     await page.getByRole('button', { name: '搜索' }).click();
     await page.waitForURL(/search=11010510003/);
-    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await poll(() => page.getByRole('row').count()).toBe(2);
     await page.getByRole('link', { name: '朝阳区第二中学' }).click();
     await page.getByRole('heading', { name: '参保单位：朝阳区第二中学' }).waitFor();
     const name = await download(page, page.getByRole('button', { name: '单位核对表（.xlsx）' }));
@@ -200,6 +141,8 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     await page.getByRole('button', { name: '保存接收人' }).click();
     await page.getByText('待送达', { exact: true }).first().waitFor();
     await page.getByRole('heading', { name: '登记集成服务商送达（N-2.2a）' }).waitFor();
+    await settled(page);
+    await screenshot(page, 'batch-detail');
   });
 
   it('N-2.2b: a pickup with the wrong credential code is refused with its clause, then recorded', async () => {
@@ -211,7 +154,7 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
       .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/朝阳区第二中学（批次 110105-20110110-\d{4}）/).waitFor();
-    await expect.poll(() => dialog.getByLabel('领取日期').inputValue()).toBe('2011-01-10');
+    await poll(() => dialog.getByLabel('领取日期').inputValue()).toBe('2011-01-10');
     await dialog.getByLabel('凭证上的社会保险登记证编码').fill('11010510001');
     await dialog.getByLabel('领取人姓名').fill('王老师');
     await dialog.getByRole('button', { name: '确认领取' }).click();
@@ -223,7 +166,7 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     await dialog.getByLabel('凭证上的社会保险登记证编码').fill('1101 0510 003');
     await dialog.getByRole('button', { name: '确认领取' }).click();
     await page.getByText('领取已登记，599 张社保卡已到单位').waitFor();
-    await expect.poll(() => page.getByRole('row', { name: /朝阳区第二中学/ }).count()).toBe(0);
+    await poll(() => page.getByRole('row', { name: /朝阳区第二中学/ }).count()).toBe(0);
   });
 
   it('N-2.4b: a parent finds a card of the collected batch at the school', async () => {
@@ -270,7 +213,7 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     await page.getByText('收到 30 = 签收 12 + 退回 0').waitFor();
     expect(await page.getByTestId('reconciliation-status').textContent()).toBe('未平衡');
     await page.getByText('本次应退回 18 张未发出的社保卡').waitFor();
-    await expect.poll(() => page.getByLabel('退回日期').inputValue()).toBe('2011-01-10');
+    await poll(() => page.getByLabel('退回日期').inputValue()).toBe('2011-01-10');
     await page.getByLabel('已同时交回回执单第一联').check();
     await page.getByRole('button', { name: '确认退回' }).click();
     await page.getByText('2011-01-21起才能退回未发出的社保卡').waitFor();
@@ -291,7 +234,7 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
 
     await nav(page).getByRole('link', { name: '未选社区机构' }).click();
     await page.getByRole('heading', { name: '未选定社区卫生服务机构的人员（N-1.6）' }).waitFor();
-    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
     expect(
       await download(
         page,
@@ -307,22 +250,6 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     expect(await download(page, page.getByRole('button', { name: '逾期清单（.xlsx）' }))).toMatch(
       /\.xlsx$/,
     );
-  });
-});
-
-describe('district staff register and enrol a resident on 2011-01-10', () => {
-  let server: ApiServer;
-  let page: BrowserPage;
-
-  beforeAll(async () => {
-    server = await startApiServer({ today: '2011-01-10' });
-    page = await newPage(browser);
-    await signIn(page, server, 'chaoyang');
-  });
-
-  afterAll(async () => {
-    await page?.context().close();
-    await server?.close();
   });
 
   it('N-1.3a / N-1.6: a new elderly resident is enrolled at the fee the API decides, and pays', async () => {
@@ -344,7 +271,7 @@ describe('district staff register and enrol a resident on 2011-01-10', () => {
     await page.getByRole('heading', { name: '参保人员：赵建国' }).waitFor();
     await page.getByText('110105********002X').waitFor();
     await page.getByRole('button', { name: '新增参保登记' }).click();
-    await expect.poll(() => page.getByLabel('参保日期').inputValue()).toBe('2011-01-10');
+    await poll(() => page.getByLabel('参保日期').inputValue()).toBe('2011-01-10');
     await page.getByRole('button', { name: '登记', exact: true }).click();
     // N-1.3a: the elderly pay 300 元; no exemption without a verification (N-1.4a).
     await page.getByText('系统按规则计算的结果').waitFor();
@@ -358,7 +285,7 @@ describe('district staff register and enrol a resident on 2011-01-10', () => {
     await dialog.getByLabel('缴费日期').fill('2011-01-10');
     await dialog.getByRole('button', { name: '登记缴费' }).click();
     await page.getByText('已登记缴费 300 元（2011-01-10）').waitFor();
-    await expect.poll(async () => (await row.textContent()) ?? '').toContain('已缴费');
+    await poll(async () => (await row.textContent()) ?? '').toContain('已缴费');
     await settled(page);
     await screenshot(page, 'resident-detail');
 
@@ -391,7 +318,7 @@ describe('district staff on 2011-03-03 (returns and reissues open)', () => {
       .getByRole('link', { name: '核对' })
       .click();
     await page.getByText('本次应退回 18 张未发出的社保卡').waitFor();
-    await expect.poll(() => page.getByLabel('退回日期').inputValue()).toBe('2011-03-03');
+    await poll(() => page.getByLabel('退回日期').inputValue()).toBe('2011-03-03');
     await page.getByLabel('已同时交回回执单第一联').check();
     await page.getByRole('button', { name: '确认退回' }).click();
     await page.getByText('已退回 18 张社保卡，进入二次发行库').waitFor();
@@ -415,7 +342,7 @@ describe('district staff on 2011-03-03 (returns and reissues open)', () => {
     await page.getByRole('heading', { name: '二次发行（补发申请）' }).waitFor();
     await page.getByLabel('姓名、卡号或完整证件号码').fill(idNumber);
     await page.getByRole('button', { name: '搜索' }).click();
-    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await poll(() => page.getByRole('row').count()).toBe(2);
     await page
       .getByRole('row', { name: new RegExp(card.holderName) })
       .getByRole('button', { name: '受理申请' })
@@ -428,11 +355,11 @@ describe('district staff on 2011-03-03 (returns and reissues open)', () => {
       .click();
     await page.getByLabel('参保人证件号码').fill(idNumber);
     await page.getByLabel('申请人姓名').fill('张家长');
-    await expect.poll(() => page.getByLabel('申请日期').inputValue()).toBe('2011-03-03');
+    await poll(() => page.getByLabel('申请日期').inputValue()).toBe('2011-03-03');
     await page.getByRole('button', { name: '受理并发卡' }).click();
     await page.getByText(`已补发社保卡 ${card.cardNumber}（八里庄街道社保卡服务网点）`).waitFor();
-    await expect.poll(() => page.getByRole('row').count()).toBe(2);
-    expect(await page.getByRole('row').nth(1).textContent()).toContain('暂无数据');
+    // The card left the pool: the same search now finds nothing.
+    await poll(() => page.getByRole('row').nth(1).textContent()).toContain('暂无数据');
     // Back to the whole pool: 6 from the street office + 18 from the kindergarten, less this one.
     await page.getByLabel('姓名、卡号或完整证件号码').fill('');
     await page.getByRole('button', { name: '搜索' }).click();

@@ -68,8 +68,8 @@ describe('the student flow for college and university staff', () => {
       '学生参保进度',
       '学生参保',
     ]);
-    await nav.getByRole('link', { name: '学生参保' }).click();
-    await page.getByRole('heading', { name: '学生参保' }).waitFor();
+    await nav.getByRole('link', { name: '学生参保', exact: true }).click();
+    await page.getByRole('heading', { name: '学生参保', exact: true }).waitFor();
     await page.getByRole('link', { name: '林雨桐' }).waitFor();
 
     // S-1.2: attachment 1's data, checked by the shared schema before it is sent.
@@ -79,13 +79,14 @@ describe('the student flow for college and university staff', () => {
     await page.getByLabel('学号').fill('20252001');
     await page.getByLabel('姓名').fill('赵一鸣');
     await page.getByLabel('证件号码').fill(ID_NUMBER);
-    await page.getByText('男', { exact: true }).click();
+    // The 17th digit is odd: a man. Choosing 女 is caught on the page, as the API would.
+    await page.getByText('女', { exact: true }).click();
     await page.getByLabel('出生日期').fill('2006-05-01');
     await page.getByLabel('联系电话').fill('13900002001');
     await page.getByText('本人无其他基本医疗保障').click();
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByText('性别与证件号码不符').waitFor();
-    await page.getByText('女', { exact: true }).click();
+    await page.getByText('男', { exact: true }).click();
     await page.getByRole('button', { name: '登记', exact: true }).click();
 
     await page.waitForURL(/\/students\/[0-9a-f-]{36}$/);
@@ -94,7 +95,13 @@ describe('the student flow for college and university staff', () => {
     await page.getByRole('heading', { name: `${detail.seq}. 赵一鸣` }).waitFor();
     await statusTag(page, '已登记');
     await page.getByText('符合参保条件：本校全日制在校学生，且无其他基本医疗保障').waitFor();
-    await page.getByText('居民身份证正面').waitFor();
+    // S-1.3: the evidence attachment 2 must hold, for a resident ID card.
+    expect(
+      await page
+        .getByRole('list', { name: '证明材料（附件2）须包含' })
+        .getByRole('listitem')
+        .allTextContents(),
+    ).toEqual(['居民身份证正面', '居民身份证反面']);
 
     // S-1.3: a file named as attachment 2 whose content is not a PDF is refused, and says why.
     const evidence = page.getByLabel('选择附件2文件');
@@ -106,7 +113,7 @@ describe('the student flow for college and university staff', () => {
     await page.getByText('文件内容不是PDF文件（与扩展名不符）').waitFor();
     // S-1.2: so is a PDF under another name (409, with the clause).
     await evidence.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: PDF });
-    const badName = page.getByRole('alert').filter({ hasText: /证明材料：scan\.pdf$/ });
+    const badName = page.getByRole('alert').filter({ hasText: /证明材料：scan\.pdf/ });
     await badName.waitFor();
     expect(await badName.getByText('依据条款 S-1.2').count()).toBe(1);
 

@@ -62,9 +62,9 @@ export const importsEn: typeof importsZhCN = {
   list: {
     heading: 'Recent imports',
     searchPlaceholder: 'File name',
-    kindFilter: 'Import kind',
+    kindFilter: 'Filter by kind',
     kindAll: 'All kinds',
-    stateFilter: 'State',
+    stateFilter: 'Filter by state',
     stateAll: 'All states',
     columns: {
       fileName: 'File',

@@ -57,9 +57,9 @@ export const importsZhCN = {
   list: {
     heading: '最近的导入',
     searchPlaceholder: '文件名',
-    kindFilter: '导入类型',
+    kindFilter: '按类型筛选',
     kindAll: '全部类型',
-    stateFilter: '状态',
+    stateFilter: '按状态筛选',
     stateAll: '全部状态',
     columns: {
       fileName: '文件',

@@ -101,6 +101,7 @@ export const unitStaffEn: typeof unitStaffZhCN = {
     unsignedTitle: (n) => `Cards not signed for (${n})`,
     noneUnsigned: 'Every card is signed for',
     nothingToReturn: 'No cards to return',
+    formTitle: 'Return',
     firstCopy: 'The receipt’s first copy goes back with the cards',
     returnedOn: 'Return date',
     submit: (n) => `Return ${n} undistributed cards`,

@@ -98,6 +98,7 @@ export const unitStaffZhCN = {
     unsignedTitle: (n: number) => `尚未签收的社保卡（${n} 张）`,
     noneUnsigned: '没有未签收的社保卡',
     nothingToReturn: '没有需要退回的社保卡',
+    formTitle: '退卡',
     firstCopy: '回执单第一联已一并交回',
     returnedOn: '退回日期',
     submit: (n: number) => `退回 ${n} 张未发出的社保卡`,

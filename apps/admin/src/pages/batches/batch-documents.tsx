@@ -9,6 +9,8 @@ interface Props {
   size?: 'small' | 'middle';
   /** The receipt's two copies (the first goes back with returned cards, N-2.4c). */
   receiptCopies?: boolean;
+  /** Link-style buttons, for a table row. */
+  link?: boolean;
 }
 
 /**
@@ -16,7 +18,12 @@ interface Props {
  * batch (N-2.2a) or the unit's pickup notice (N-2.2b) — the route the API gave decides which —
  * and the receipt 回执单 (N-2.3).
  */
-export function BatchDocuments({ batch, size = 'small', receiptCopies = false }: Props) {
+export function BatchDocuments({
+  batch,
+  size = 'small',
+  receiptCopies = false,
+  link = false,
+}: Props) {
   const { t } = useI18n();
   const texts = t.distribution.batches;
   return (
@@ -24,12 +31,14 @@ export function BatchDocuments({ batch, size = 'small', receiptCopies = false }:
       {batch.route === 'direct_delivery' ? (
         <XlsxButton
           size={size}
+          link={link}
           load={districtExports.deliveryManifest(batch.id)}
           label={texts.deliveryManifest}
         />
       ) : (
         <XlsxButton
           size={size}
+          link={link}
           load={districtExports.pickupNotice(batch.id)}
           label={texts.pickupNotice}
         />
@@ -38,17 +47,24 @@ export function BatchDocuments({ batch, size = 'small', receiptCopies = false }:
         <>
           <XlsxButton
             size={size}
+            link={link}
             load={districtExports.receipt(batch.id, 'first')}
             label={texts.receiptFirst}
           />
           <XlsxButton
             size={size}
+            link={link}
             load={districtExports.receipt(batch.id, 'second')}
             label={texts.receiptSecond}
           />
         </>
       ) : (
-        <XlsxButton size={size} load={districtExports.receipt(batch.id)} label={texts.receipt} />
+        <XlsxButton
+          size={size}
+          link={link}
+          load={districtExports.receipt(batch.id)}
+          label={texts.receipt}
+        />
       )}
     </Space>
   );

@@ -77,7 +77,7 @@ export function BatchTable(props: Props) {
           {
             title: c.documents,
             key: 'documents',
-            render: (_: unknown, row: BatchView) => <BatchDocuments batch={row} />,
+            render: (_: unknown, row: BatchView) => <BatchDocuments batch={row} link />,
           },
         ]
       : []),

@@ -45,11 +45,10 @@ export function ImportIssues({ job }: { job: ImportJobView }) {
         <Table<ImportIssueView>
           rowKey={(issue) => `${issue.row}:${issue.columnIndex ?? '-'}:${issue.message}`}
           size="small"
-          className="list-table import-issues"
+          className="import-issues"
           loading={query.isFetching}
           dataSource={query.data?.items ?? []}
           locale={{ emptyText: t.common.empty }}
-          scroll={{ x: 'max-content' }}
           onChange={(pagination) =>
             setPaging({
               page: pagination.current ?? 1,
@@ -68,7 +67,6 @@ export function ImportIssues({ job }: { job: ImportJobView }) {
             {
               title: c.row,
               dataIndex: 'row',
-              className: 'numeric',
               render: (row: number) => x.rowNo(row),
             },
             {

@@ -128,11 +128,7 @@ function StudentFile({ student }: { student: StudentDetail }) {
               ) : null}
             </Card>
             <Card title={x.institutions} size="small">
-              <InstitutionsForm
-                key={student.designatedInstitutions.map((i) => i.code).join()}
-                student={student}
-                onSaved={(next) => void changed(next)}
-              />
+              <InstitutionsForm student={student} onSaved={(next) => void changed(next)} />
             </Card>
           </Space>
         </Col>

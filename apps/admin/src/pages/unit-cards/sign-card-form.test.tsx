@@ -36,7 +36,7 @@ function render(designatedPersonName: string | null, onSigned = vi.fn()) {
 const body = (server: ReturnType<typeof jsonFetch>, i = 0) =>
   JSON.parse(String(server.calls[i]?.init.body)) as Record<string, unknown>;
 const header = (server: ReturnType<typeof jsonFetch>, i = 0) =>
-  (server.calls[i]?.init.headers as Record<string, string>)['Idempotency-Key'];
+  ((server.calls[i]?.init.headers ?? {}) as Record<string, string>)['Idempotency-Key'];
 
 describe('SignCardForm', () => {
   it('N-2.3: the holder signs for their own card, with an Idempotency-Key', async () => {

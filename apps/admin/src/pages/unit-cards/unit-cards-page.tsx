@@ -80,7 +80,7 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
   };
   const deadline = getDistributionPolicy().collectionDeadline;
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap size="large" className="unit-stock-head">
         <BatchPicker batches={batches} selected={selected} onSelect={select} />
         {selected ? <Link to={`/unit/receipt?batch=${selected.id}`}>{s.toReceipt}</Link> : null}
@@ -223,7 +223,7 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
           />
         </Modal>
       ) : null}
-    </>
+    </Space>
   );
 }
 

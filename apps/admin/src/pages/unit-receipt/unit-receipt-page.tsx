@@ -46,7 +46,7 @@ function BatchReceipt({ batches }: { batches: readonly BatchView[] }) {
     enabled: batchId !== '',
   });
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <BatchPicker batches={batches} selected={selected} onSelect={select} />
       <Space wrap className="no-print">
         <Button
@@ -75,7 +75,7 @@ function BatchReceipt({ batches }: { batches: readonly BatchView[] }) {
         {r.printHint}
       </Typography.Text>
       <QueryState query={receipt}>{(data) => <ReceiptSheet receipt={data} />}</QueryState>
-    </>
+    </Space>
   );
 }
 

@@ -1,7 +1,7 @@
 import { getDistributionPolicy, returnsOpen } from '@sscard/rules';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Alert, Empty, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { BatchView, ReconciliationView, ReturnView } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
 import { DownloadButton } from '../../components/download-button.js';
@@ -68,7 +68,7 @@ function BatchReturn({ batches }: { batches: readonly BatchView[] }) {
     );
   };
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <BatchPicker batches={batches} selected={selected} onSelect={select} />
       {today ? (
         returnsOpen(today) ? (
@@ -98,29 +98,31 @@ function BatchReturn({ batches }: { batches: readonly BatchView[] }) {
               >
                 {t.unitStaff.receipt.downloadFirst}
               </DownloadButton>
+              {data.batch.state === 'at_unit' && today ? (
+                unsigned.length > 0 ? (
+                  <Card title={x.formTitle} size="small">
+                    <ReturnForm
+                      batchId={data.batch.id}
+                      cardIds={unsigned.map((card) => card.cardId)}
+                      today={today}
+                      onReturned={onReturned}
+                    />
+                  </Card>
+                ) : (
+                  <Alert type="info" showIcon title={x.nothingToReturn} />
+                )
+              ) : null}
               <section aria-labelledby="unsigned-title">
                 <Typography.Title level={2} id="unsigned-title" className="section-title">
                   {x.unsignedTitle(unsigned.length)}
                 </Typography.Title>
                 <UnsignedTable cards={unsigned} />
               </section>
-              {data.batch.state === 'at_unit' && today ? (
-                unsigned.length > 0 ? (
-                  <ReturnForm
-                    batchId={data.batch.id}
-                    cardIds={unsigned.map((card) => card.cardId)}
-                    today={today}
-                    onReturned={onReturned}
-                  />
-                ) : (
-                  <Alert type="info" showIcon title={x.nothingToReturn} />
-                )
-              ) : null}
             </Space>
           );
         }}
       </QueryState>
-    </>
+    </Space>
   );
 }
 

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page as BrowserPage } from 'playwright-core';
+import { expect } from 'vitest';
+import type { LoginResult, Page, ResidentDetail, ResidentView } from '@sscard/api/dist/contract.js';
+import type { ApiServer } from './api-server.js';
+
+/** Helpers of district.e2e.test.ts: the API as a district user, and patient page steps. */
+export const DEMO_PASSWORD = 'sscard-demo';
+
+export async function apiToken(server: ApiServer, username: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as LoginResult).token;
+}
+
+export async function apiGet<T>(server: ApiServer, path: string, token: string): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** The full ID number of a holder (district staff may read it; the read is audited). */
+export async function fullIdNumber(
+  server: ApiServer,
+  token: string,
+  holderName: string,
+  masked: string,
+): Promise<string> {
+  const people = await apiGet<Page<ResidentView>>(
+    server,
+    `/api/residents?pageSize=200&search=${encodeURIComponent(holderName)}`,
+    token,
+  );
+  const person = people.items.find((p) => p.idNumber === masked);
+  if (!person) throw new Error(`no resident ${holderName} ${masked}`);
+  const full = await apiGet<ResidentDetail>(server, `/api/residents/${person.id}?full=1`, token);
+  return full.idNumber;
+}
+
+export async function signIn(
+  page: BrowserPage,
+  server: ApiServer,
+  username: string,
+): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '发放工作台' }).waitFor();
+}
+
+/** Clicks a download button and returns the file's name; the file must be an .xlsx (a zip). */
+export async function download(page: BrowserPage, button: Locator): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = await file.path();
+  expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
+  return file.suggestedFilename();
+}
+
+/** No table or page still loading, and no toast left over from the step before. */
+export async function settled(page: BrowserPage): Promise<void> {
+  // No hover tooltip in the picture either.
+  await page.mouse.move(0, 0);
+  await expect
+    .poll(() => page.locator('.ant-spin-spinning, .ant-message-notice').count(), PATIENT)
+    .toBe(0);
+}
+
+export const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+
+/** Picks an option of the antd Select labelled `label` (its listbox is hidden from the a11y tree). */
+export async function choose(page: BrowserPage, label: string, option: string): Promise<void> {
+  await page.getByLabel(label).click();
+  await page.locator(OPEN_DROPDOWN).getByTitle(option).click();
+}
+
+/** expect.poll's options, patient: two shared cores run this beside other suites (default 1 s). */
+export const PATIENT = { timeout: 30_000 };
+
+export function nav(page: BrowserPage): Locator {
+  return page.getByRole('navigation', { name: '主导航' });
+}

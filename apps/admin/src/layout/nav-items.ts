@@ -39,7 +39,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Issue 6: the student flow; the dashboard first, as it is the colleges' start page.
   { key: 'studentDashboard', path: '/students/dashboard', roles: STUDENT_STAFF },
   { key: 'students', path: '/students', roles: STUDENT_STAFF },
-  // Issue 4: spreadsheet imports; which kinds each role may upload is the page's (IMPORT_ROLES).
+  // Issue 4: spreadsheet imports; which kinds each role may upload is the rules' IMPORT_ROLES.
   {
     key: 'imports',
     path: '/imports',

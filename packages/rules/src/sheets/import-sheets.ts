@@ -11,6 +11,21 @@ import type { SignerKind } from '../cards/card-events.js';
 export const IMPORT_KINDS = ['roster', 'vendor_cards', 'signatures', 'students'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/**
+ * Who may import each kind: vendor lists are the district's (N-2.6), signature sheets the unit's
+ * (N-2.3), new-student sheets the colleges' (S-1.2). The API enforces it; the admin offers only
+ * what will be accepted.
+ */
+export const IMPORT_ROLES = {
+  roster: ['district_staff', 'unit_staff', 'system_admin'],
+  vendor_cards: ['district_staff', 'system_admin'],
+  signatures: ['unit_staff', 'district_staff'],
+  students: ['district_staff', 'university_staff', 'college_staff', 'system_admin'],
+} as const satisfies Record<ImportKind, readonly string[]>;
+
+/** Kinds whose rows go to one unit (named at upload); the vendor list goes to the district. */
+export const UNIT_TARGETED_KINDS: readonly ImportKind[] = ['roster', 'signatures', 'students'];
+
 /** A cell as the reader hands it over (exceljs values normalised). */
 export type CellValue =
   string | number | boolean | Date | null | { formula: string } | { error: string };
@@ -40,8 +55,8 @@ export interface SheetSpec {
   columns: readonly ColumnSpec[];
 }
 
-/** A roster row is a person (N-1.4b, N-1.6, S-1.3) with the class a child is in, if given. */
-export type RosterRow = Person & { className?: string };
+/** A roster row is a person (N-1.4b, N-1.6, S-1.3), with the class a child is in if given (N-2.3). */
+export type RosterRow = Person;
 
 /** N-2.3: one line of the 发行回执单 as a unit records it. */
 export interface SignatureRow {

@@ -1,20 +1,14 @@
-import { IMPORT_KINDS, type ImportKind } from '@sscard/rules';
+import {
+  IMPORT_KINDS,
+  IMPORT_ROLES as RULES_IMPORT_ROLES,
+  type ImportKind,
+  UNIT_TARGETED_KINDS,
+} from '@sscard/rules';
 import type { ImportState, Role } from '../../api/contract.js';
 
-/**
- * Who may import what: mirrors IMPORT_ROLES in apps/api/src/modules/imports/imports.dto.ts (the
- * API enforces it; the page only offers what will be accepted). Vendor lists are the district's,
- * signatures the unit's, students the colleges'.
- */
-const IMPORT_ROLES: Record<ImportKind, readonly Role[]> = {
-  roster: ['district_staff', 'unit_staff', 'system_admin'],
-  vendor_cards: ['district_staff', 'system_admin'],
-  signatures: ['unit_staff', 'district_staff'],
-  students: ['district_staff', 'university_staff', 'college_staff', 'system_admin'],
-};
-
-/** Kinds whose target is one unit (UNIT_TARGETED in imports.dto.ts); the vendor list is the district's. */
-const UNIT_TARGETED: ReadonlySet<ImportKind> = new Set(['roster', 'signatures', 'students']);
+/** Who may import what, and which kinds go to one unit: the rules' (the API enforces the same). */
+const IMPORT_ROLES: Record<ImportKind, readonly Role[]> = RULES_IMPORT_ROLES;
+const UNIT_TARGETED: ReadonlySet<ImportKind> = new Set(UNIT_TARGETED_KINDS);
 
 /** The clause each kind's rows carry out. */
 export const IMPORT_CLAUSES: Record<ImportKind, string> = {

@@ -1,4 +1,11 @@
-import { bi, IMPORT_KINDS, type ImportKind, oneOf } from '@sscard/rules';
+import {
+  bi,
+  IMPORT_KINDS,
+  IMPORT_ROLES as RULES_IMPORT_ROLES,
+  type ImportKind,
+  oneOf,
+  UNIT_TARGETED_KINDS,
+} from '@sscard/rules';
 import { z } from 'zod';
 import type { Role } from '../../common/auth/actor.js';
 import { pageQuery } from '../../common/validation/paging.js';
@@ -17,16 +24,11 @@ export type ImportState = (typeof IMPORT_STATES)[number];
 /** Where a job is: queued, then the dry run's or the commit's steps. */
 export type ImportPhase = 'queued' | 'inspecting' | 'reading' | 'writing' | 'finished';
 
-/** Who may import what (issue 4): vendor lists are the district's, signatures the unit's. */
-export const IMPORT_ROLES: Record<ImportKind, readonly Role[]> = {
-  roster: ['district_staff', 'unit_staff', 'system_admin'],
-  vendor_cards: ['district_staff', 'system_admin'],
-  signatures: ['unit_staff', 'district_staff'],
-  students: ['district_staff', 'university_staff', 'college_staff', 'system_admin'],
-};
+/** Who may import what (the rules' IMPORT_ROLES, typed as the API's roles). */
+export const IMPORT_ROLES: Record<ImportKind, readonly Role[]> = RULES_IMPORT_ROLES;
 
 /** Kinds whose target is one unit (the others target the caller's district). */
-export const UNIT_TARGETED: ReadonlySet<ImportKind> = new Set(['roster', 'signatures', 'students']);
+export const UNIT_TARGETED: ReadonlySet<ImportKind> = new Set(UNIT_TARGETED_KINDS);
 
 export const importKind = oneOf(IMPORT_KINDS, '导入类型', 'Import kind');
 

@@ -1,8 +1,10 @@
 import type { Browser, Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
+  CardClassView,
   CardView,
   LoginResult,
+  MovedAwayPage,
   Page,
   ResidentDetail,
   ResidentView,
@@ -87,7 +89,7 @@ const nav = (page: BrowserPage) => page.getByRole('navigation', { name: '主导�
 
 /** Finds the card by its number and opens its signing dialog. */
 async function openSigning(page: BrowserPage, card: CardView) {
-  const search = page.getByLabel('姓名、卡号或完整证件号码', { exact: true });
+  const search = page.getByLabel('姓名、班级、卡号或完整证件号码', { exact: true });
   await search.fill(card.cardNumber ?? '');
   await search.press('Enter');
   await page.waitForURL(new RegExp(`search=${card.cardNumber}`));
@@ -124,12 +126,13 @@ describe('unit staff before the return date (business date 2011-01-10)', () => {
     expect(await lookUp(server, parent)).toContain('已到单位待发放');
 
     const page = await signIn(server, 'heping');
-    expect((await nav(page).getByRole('link').allTextContents()).slice(0, 5)).toEqual([
+    expect((await nav(page).getByRole('link').allTextContents()).slice(0, 6)).toEqual([
       '工作台',
       '社保卡',
       '待发放社保卡',
       '回执单',
       '退卡',
+      '转学学生联系名单',
     ]);
     await nav(page).getByRole('link', { name: '待发放社保卡' }).click();
     await page.getByRole('heading', { name: '待发放社保卡' }).waitFor();
@@ -153,8 +156,8 @@ describe('unit staff before the return date (business date 2011-01-10)', () => {
     await screenshot(page, 'unit-signing');
     await dialog.getByRole('button', { name: '确认签收' }).click();
     await page.getByText(`${proxied.holderName} 的社保卡已签收`).waitFor();
-    await page.getByLabel('姓名、卡号或完整证件号码', { exact: true }).clear();
-    await page.getByLabel('姓名、卡号或完整证件号码', { exact: true }).press('Enter');
+    await page.getByLabel('姓名、班级、卡号或完整证件号码', { exact: true }).clear();
+    await page.getByLabel('姓名、班级、卡号或完整证件号码', { exact: true }).press('Enter');
     await page.getByText('共 16 条').waitFor();
 
     expect(await lookUp(server, parent)).toContain('已发放（已签收）');
@@ -212,6 +215,69 @@ describe('unit staff before the return date (business date 2011-01-10)', () => {
     await alert.waitFor();
     expect(await alert.getByText('依据条款 N-2.4c').count()).toBe(1);
     await screenshot(page, 'unit-return-refused');
+    await page.context().close();
+  });
+
+  it('N-2.4b: the contact list of children who changed school names their new school’s contact and the deadline', async () => {
+    // The demo seed moved three of the kindergarten's children on to 朝阳区实验小学 (李老师).
+    const token = await apiToken(server, 'heping');
+    const moved = await apiGet<MovedAwayPage>(server, '/api/cards/moved-away', token);
+    expect(moved.total).toBeGreaterThan(0);
+    expect(moved.deadline).toBe('2011-01-15');
+    const page = await signIn(server, 'heping');
+    await nav(page).getByRole('link', { name: '转学学生联系名单' }).click();
+    await page.getByRole('heading', { name: '朝阳区和平里幼儿园转学学生联系名单' }).waitFor();
+    await page.getByText('领取截止日期：2011-01-15（含当日）').waitFor();
+    await page.getByText(`共 ${moved.total} 人`).waitFor();
+    const sheet = page.getByRole('article');
+    for (const item of moved.items) {
+      const row = await sheet.getByRole('row', { name: new RegExp(item.holderName) }).textContent();
+      for (const text of [item.idNumberMasked, item.className ?? '', '朝阳区实验小学', '李老师']) {
+        expect(row).toContain(text);
+      }
+      expect(row).toContain('13800000001');
+    }
+    await screenshot(page, 'unit-moved');
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: /打印/ }).isVisible()).toBe(false);
+    expect(await sheet.isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    await page.context().close();
+  });
+
+  it('N-2.3: the unit filters its stock by class, selects the whole class and signs for it at once', async () => {
+    const token = await apiToken(server, 'heping');
+    const classes = await apiGet<{ items: CardClassView[] }>(
+      server,
+      '/api/cards/classes?state=at_unit',
+      token,
+    );
+    const cls = classes.items.find((c) => c.className === '大二班');
+    if (!cls) throw new Error('the demo kindergarten has no 大二班 cards at the unit');
+    const n = cls.cards;
+    const page = await signIn(server, 'heping');
+    await nav(page).getByRole('link', { name: '待发放社保卡' }).click();
+    await page.getByRole('combobox', { name: '班级' }).click();
+    await page.locator('.ant-select-dropdown').getByTitle(`大二班（${n} 张）`).click();
+    await page.waitForURL(/className=/);
+    await page.getByText(`共 ${n} 条`).waitFor();
+    await page.getByRole('button', { name: '选择全班' }).click();
+    await page.getByText(`已选 ${n} 张`).waitFor();
+    await page.getByRole('button', { name: '批量签收所选' }).click();
+    const dialog = page.getByRole('dialog', { name: `批量签收 ${n} 张社保卡` });
+    await dialog.getByRole('button', { name: `确认签收 ${n} 张` }).click();
+    await page.getByText(`已签收 ${n} 张社保卡`).waitFor();
+    await page.getByText('没有待发放的社保卡').waitFor();
+    const left = await apiGet<Page<CardView>>(
+      server,
+      `/api/cards?state=at_unit&className=${encodeURIComponent('大二班')}`,
+      token,
+    );
+    expect(left.total).toBe(0);
     await page.context().close();
   });
 });

@@ -28,6 +28,7 @@ import { StudentDashboardPage } from './pages/student-dashboard/student-dashboar
 import { StudentDetailPage } from './pages/student-detail/student-detail-page.js';
 import { StudentsPage } from './pages/students/students-page.js';
 import { UnitCardsPage } from './pages/unit-cards/unit-cards-page.js';
+import { UnitMovedPage } from './pages/unit-moved/unit-moved-page.js';
 import { UnitReceiptPage } from './pages/unit-receipt/unit-receipt-page.js';
 import { UnitReturnsPage } from './pages/unit-returns/unit-returns-page.js';
 
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
       { path: 'unit/cards', element: <UnitCardsPage /> },
       { path: 'unit/receipt', element: <UnitReceiptPage /> },
       { path: 'unit/returns', element: <UnitReturnsPage /> },
+      { path: 'unit/moved', element: <UnitMovedPage /> },
       { path: 'students', element: <StudentsPage /> },
       { path: 'students/dashboard', element: <StudentDashboardPage /> },
       { path: 'students/new', element: <StudentCreatePage /> },

@@ -9,7 +9,8 @@
 import type { z } from 'zod';
 import type { auditQuery } from './modules/audit/audit.dto.js';
 import type { batchListQuery, noticeListQuery } from './modules/batches/batches.dto.js';
-import type { cardListQuery, overdueQuery } from './modules/cards/cards.dto.js';
+import type { cardClassesQuery, cardListQuery, overdueQuery } from './modules/cards/cards.dto.js';
+import type { movedAwayQuery } from './modules/cards/moved-away.dto.js';
 import type { enrolmentListQuery } from './modules/enrolments/enrolments.dto.js';
 import type { importListQuery, issuesQuery } from './modules/imports/imports.dto.js';
 import type { servicePointQuery } from './modules/reissues/reissues.dto.js';
@@ -36,6 +37,7 @@ export type {
 } from './modules/batches/batches.dto.js';
 export type { ManifestView } from './modules/batches/batches.service.js';
 export type {
+  CardClassView,
   CardDetail,
   CardHistoryEntry,
   CardView,
@@ -45,6 +47,7 @@ export type {
   VendorListResult,
 } from './modules/cards/cards.dto.js';
 export type { OverduePage } from './modules/cards/dashboard.service.js';
+export type { MovedAwayItem, MovedAwayPage, MovedToUnit } from './modules/cards/moved-away.dto.js';
 export type { DistrictView } from './modules/districts/districts.repository.js';
 export type {
   EnrolmentCreated,
@@ -93,6 +96,8 @@ export type AuditQuery = QueryOf<typeof auditQuery>;
 export type BatchListQuery = QueryOf<typeof batchListQuery>;
 export type NoticeListQuery = QueryOf<typeof noticeListQuery>;
 export type CardListQuery = QueryOf<typeof cardListQuery>;
+export type CardClassesQuery = QueryOf<typeof cardClassesQuery>;
+export type MovedAwayQuery = QueryOf<typeof movedAwayQuery>;
 export type OverdueQuery = QueryOf<typeof overdueQuery>;
 export type EnrolmentListQuery = QueryOf<typeof enrolmentListQuery>;
 export type ImportListQuery = QueryOf<typeof importListQuery>;

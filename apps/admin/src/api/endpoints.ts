@@ -53,6 +53,12 @@ export const api = {
       http.get<C.ReconciliationView>(`/api/batches/${batchId}/reconciliation`, { signal }),
     returnCards: (batchId: string, body: ReturnBody, idempotencyKey: string) =>
       http.post<C.ReturnView>(`/api/batches/${batchId}/return`, body, { idempotencyKey }),
+    /** N-2.3: the classes of a batch's cards, for the class filter. */
+    cardClasses: (query: C.CardClassesQuery, { signal }: Signal = {}) =>
+      http.get<{ items: C.CardClassView[] }>('/api/cards/classes', { query, signal }),
+    /** N-2.4b: children who changed school, whose cards wait at the unit. */
+    movedAway: (query: C.MovedAwayQuery, { signal }: Signal = {}) =>
+      http.get<C.MovedAwayPage>('/api/cards/moved-away', { query, signal }),
   },
   /** The 2025 student flow (Issue 6): college and university staff. */
   students: {

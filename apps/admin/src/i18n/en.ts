@@ -3,6 +3,7 @@ import { distributionEn } from './sections/distribution.en.js';
 import { residentsEn } from './sections/residents.en.js';
 import { studentsEn } from './sections/students.en.js';
 import { unitStaffEn } from './sections/unit-staff.en.js';
+import { unitMovedEn } from './sections/unit-moved.en.js';
 import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
@@ -71,6 +72,7 @@ export const en: Messages = {
     unitCards: 'Cards to hand out',
     unitReceipt: 'Receipt',
     unitReturns: 'Returns',
+    unitMoved: 'Children who changed school',
     studentDashboard: 'Student progress',
     students: 'Students',
     imports: 'Imports',
@@ -165,6 +167,7 @@ export const en: Messages = {
     subtitle: 'The page you asked for does not exist or has moved.',
   },
   unitStaff: unitStaffEn,
+  unitMoved: unitMovedEn,
   students: studentsEn,
   distribution: distributionEn,
   residents: residentsEn,

@@ -3,6 +3,7 @@ import { distributionZhCN } from './sections/distribution.zh-CN.js';
 import { residentsZhCN } from './sections/residents.zh-CN.js';
 import { studentsZhCN } from './sections/students.zh-CN.js';
 import { unitStaffZhCN } from './sections/unit-staff.zh-CN.js';
+import { unitMovedZhCN } from './sections/unit-moved.zh-CN.js';
 
 /**
  * Every piece of interface text, Chinese first. `en.ts` must have the same shape (the compiler
@@ -75,6 +76,7 @@ export const zhCN = {
     unitCards: '待发放社保卡',
     unitReceipt: '回执单',
     unitReturns: '退卡',
+    unitMoved: '转学学生联系名单',
     studentDashboard: '学生参保进度',
     students: '学生参保',
     imports: '批量导入',
@@ -167,6 +169,7 @@ export const zhCN = {
     subtitle: '您访问的页面不存在或已移动。',
   },
   unitStaff: unitStaffZhCN,
+  unitMoved: unitMovedZhCN,
   students: studentsZhCN,
   distribution: distributionZhCN,
   residents: residentsZhCN,

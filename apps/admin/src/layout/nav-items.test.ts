@@ -42,6 +42,13 @@ describe('role-aware navigation', () => {
     expect(navFor('district_staff').map((i) => i.key)).not.toContain('unitCards');
   });
 
+  it('N-2.4b: unit staff get the contact list of children who changed school, after returns', () => {
+    const unit = navFor('unit_staff').map((i) => i.key);
+    expect(unit.slice(4, 6)).toEqual(['unitReturns', 'unitMoved']);
+    expect(navFor('unit_staff').find((i) => i.key === 'unitMoved')?.path).toBe('/unit/moved');
+    expect(navFor('district_staff').map((i) => i.key)).not.toContain('unitMoved');
+  });
+
   it('S-1.6: university and college staff get the student flow, starting at its dashboard', () => {
     for (const role of ['university_staff', 'college_staff'] as const) {
       expect(

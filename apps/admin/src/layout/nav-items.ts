@@ -22,6 +22,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'unitCards', path: '/unit/cards', roles: ['unit_staff'] },
   { key: 'unitReceipt', path: '/unit/receipt', roles: ['unit_staff'] },
   { key: 'unitReturns', path: '/unit/returns', roles: ['unit_staff'] },
+  // N-2.4b: the unit's contact list of children who changed school.
+  { key: 'unitMoved', path: '/unit/moved', roles: ['unit_staff'] },
   // Issue 5: the district centre's screens (N-1.x, N-2.2–N-2.4, N-3).
   { key: 'units', path: '/units', roles: DISTRICT_SIDE },
   { key: 'batches', path: '/batches', roles: DISTRICT_SIDE },

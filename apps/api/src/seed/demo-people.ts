@@ -64,6 +64,25 @@ export function demoPerson(
   };
 }
 
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+const KINDERGARTEN_CLASSES = ['大一班', '大二班', '中一班'];
+/** Children per class at a school, and classes per grade. */
+const CLASS_SIZE = 40;
+const CLASSES_PER_GRADE = 4;
+
+/**
+ * N-2.3: the class (班级) of a unit's n-th child (0-based). A kindergarten's children take turns
+ * through its classes (each class has cards in every state); a school fills 一年级一班 first.
+ */
+export function demoClassName(unitKind: string, n: number): string {
+  if (unitKind === 'kindergarten_childcare') {
+    return KINDERGARTEN_CLASSES[n % KINDERGARTEN_CLASSES.length] ?? '大一班';
+  }
+  const index = Math.floor(n / CLASS_SIZE);
+  const grade = NUMERALS[Math.floor(index / CLASSES_PER_GRADE) % NUMERALS.length] ?? '一';
+  return `${grade}年级${NUMERALS[index % CLASSES_PER_GRADE] ?? '一'}班`;
+}
+
 /** The 2011 enrolment of a demo person, decided by the rules (fee, exemption, 京卡 deposit). */
 export function demoEnrolment(person: DemoPerson, seq: number) {
   const flag = person.subsidyFlags[0];

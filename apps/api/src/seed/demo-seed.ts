@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { CardState, Category, SubsidyFlag } from '@sscard/rules';
 import { DatabaseContext } from '../database/database-context.js';
 import { passwordHasher } from '../modules/auth/password-hasher.js';
-import { type DemoPerson, demoEnrolment, demoPerson } from './demo-people.js';
+import { type DemoPerson, demoClassName, demoEnrolment, demoPerson } from './demo-people.js';
 import { seedDemoStudents, STUDENT_DEMO_ACCOUNTS } from './demo-seed-students.js';
 
 export const DEMO_PASSWORD = 'sscard-demo';
@@ -36,8 +36,17 @@ interface DemoUnit {
   code: string;
   account?: string;
   designated?: [string, string];
-  /** Cards by state and category for this unit. */
-  cards: { state: CardState; count: number; category: Category; flag?: SubsidyFlag }[];
+  /**
+   * Cards by state and category for this unit. `movedTo`: N-2.4a — these children of the group
+   * (0-based) changed school to that unit since; their cards stay with this one (N-2.4b).
+   */
+  cards: {
+    state: CardState;
+    count: number;
+    category: Category;
+    flag?: SubsidyFlag;
+    movedTo?: { unit: string; indexes: number[] };
+  }[];
   batch?: { route: 'direct_delivery' | 'pickup'; state: string };
 }
 
@@ -76,7 +85,14 @@ const UNITS: DemoUnit[] = [
     designated: ['周园长', '13800000004'],
     cards: [
       { state: 'issued', count: 12, category: 'student_child' },
-      { state: 'at_unit', count: 18, category: 'student_child', flag: 'severely_disabled_minor' },
+      {
+        state: 'at_unit',
+        count: 18,
+        category: 'student_child',
+        flag: 'severely_disabled_minor',
+        // Three children went on to primary school in September (one from each class).
+        movedTo: { unit: 's650', indexes: [2, 9, 16] },
+      },
     ],
     batch: { route: 'pickup', state: 'at_unit' },
   },
@@ -207,6 +223,7 @@ async function seedPeopleAndCards(
   let batchNo = 1;
   for (const u of UNITS) {
     const unitId = unitIds.get(u.key);
+    let child = 0;
     let batchId: string | null = null;
     if (u.batch && dispatch) {
       const count = u.cards.reduce((n, c) => n + c.count, 0);
@@ -232,10 +249,13 @@ async function seedPeopleAndCards(
       const inOpenBatch = group.state === 'in_batch' || group.state === 'awaiting_pickup';
       for (let i = 0; i < group.count; i += 1) {
         const p: DemoPerson = demoPerson(seq, group.category, group.flag ? [group.flag] : []);
+        const moved = group.movedTo?.indexes.includes(i) ? group.movedTo.unit : undefined;
         const row = {
           ...p,
           seq,
           unitId,
+          currentUnitId: moved ? unitIds.get(moved) : unitId,
+          className: p.category === 'student_child' ? demoClassName(u.kind, child++) : null,
           state: inOpenBatch ? 'made' : group.state,
           batchId:
             inOpenBatch || group.state === 'made' || group.state === 'not_made_data_problem'
@@ -316,10 +336,11 @@ async function seedPeopleAndCards(
 async function insertPeopleAndCards(db: DatabaseContext, rows: Record<string, unknown>[]) {
   await db.query(
     `WITH p AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS p("idNumber" text, name text, "birthDate" date, category text,
-        "subsidyFlags" text[], seq int, "unitId" uuid, state text, "batchId" uuid, "feeYuan" int, exempt boolean,
+        "subsidyFlags" text[], seq int, "unitId" uuid, "currentUnitId" uuid, "className" text, state text, "batchId" uuid, "feeYuan" int, exempt boolean,
         "paymentMethod" text, "depositAccount" text, "requiredDepositYuan" int)),
-     r AS (INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category, subsidy_flags, current_unit_id)
-        SELECT '110105', 'resident', "idNumber", name, "birthDate", category, "subsidyFlags", "unitId" FROM p RETURNING id, id_number),
+     r AS (INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category, subsidy_flags, current_unit_id, class_name)
+        SELECT '110105', 'resident', "idNumber", name, "birthDate", category, "subsidyFlags", "currentUnitId", "className"
+        FROM p RETURNING id, id_number),
      e AS (INSERT INTO enrolment (district_id, resident_id, unit_id, policy_year, category, enrolled_on, payment_method,
           deposit_account, fee_yuan, exempt, required_deposit_yuan, january_cover)
         SELECT '110105', r.id, p."unitId", 2011, p.category, DATE '2010-12-01' + (p.seq % 25), p."paymentMethod",

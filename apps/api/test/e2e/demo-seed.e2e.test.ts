@@ -76,6 +76,43 @@ describe('demo seed (npm start on an empty database)', () => {
     expect(missing?.n).toBe(3);
   });
 
+  it('N-2.3 children have classes; N-2.4b three kindergarten children moved on, their cards stay', async () => {
+    const classes = await t.sql<{ class_name: string; n: number }>(
+      `SELECT r.class_name, count(*)::int AS n FROM card c JOIN resident r ON r.id = c.resident_id
+       JOIN unit u ON u.id = c.made_for_unit_id
+       WHERE u.name = '朝阳区和平里幼儿园' AND c.state = 'at_unit' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(classes).toEqual([
+      { class_name: '中一班', n: 6 },
+      { class_name: '大一班', n: 6 },
+      { class_name: '大二班', n: 6 },
+    ]);
+    const [adults] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM resident WHERE category <> 'student_child' AND class_name IS NOT NULL`,
+    );
+    expect(adults?.n).toBe(0);
+    const login = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'heping', password: DEMO_PASSWORD });
+    const res = await t.http.get('/api/cards/moved-away').set(bearer(login.body.token));
+    expect(res.body).toMatchObject({ total: 3, deadline: '2011-01-15', clause: 'N-2.4b' });
+    for (const item of res.body.items) {
+      expect(item).toMatchObject({
+        heldBy: { name: '朝阳区和平里幼儿园' },
+        movedTo: {
+          name: '朝阳区实验小学',
+          designatedPersonName: '李老师',
+          designatedPersonPhone: '13800000001',
+        },
+      });
+    }
+    expect(res.body.items.map((i: { className: string }) => i.className).sort()).toEqual([
+      '中一班',
+      '大一班',
+      '大二班',
+    ]);
+  });
+
   it('N-2.2a/N-2.2b the demo dispatch holds its open batches; the next dispatch takes the waiting cards', async () => {
     const open = await t.sql<{ state: string; card_count: number; n: number }>(
       `SELECT b.state, b.card_count, (SELECT count(*)::int FROM batch_cards(b.id)) AS n FROM batch b

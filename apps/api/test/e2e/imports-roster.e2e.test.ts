@@ -134,11 +134,20 @@ describe('roster import (花名册): dry run, then all or nothing', () => {
     expect(audit).toHaveLength(3);
     expect(audit.map((a) => a.after.idNumber).sort()).toEqual(ids.map(maskIdNumber).sort());
     expect(audit.every((a) => a.after.importJobId === firstJob)).toBe(true);
-    // The class (班级) is not a resident column: it is kept in the audit entry.
+    // N-2.3: the class (班级) is stored on the resident (the stock list filters by it) and audited.
     expect(audit.map((a) => a.after.className).sort()).toEqual([
       '三年级一班',
       '三年级二班',
       '三年级二班',
+    ]);
+    const stored = await t.sql<{ name: string; class_name: string }>(
+      'SELECT name, class_name FROM resident WHERE id_number = ANY($1::text[]) ORDER BY name',
+      [ids],
+    );
+    expect(stored.map((r) => `${r.name}:${r.class_name}`)).toEqual([
+      '李小红:三年级二班',
+      '王小明:三年级二班',
+      '赵小刚:三年级一班',
     ]);
     expect(fullIdNumbersIn(audit)).toEqual([]);
     const [job] = await t.sql<{ after: { result: Record<string, number> } }>(

@@ -74,6 +74,13 @@ export const pickupNoticeSchema = z.object({
   deadline: calendarDate('领取期限', 'Pickup deadline'),
 });
 
+/** N-2.2a: where the vendor delivered a batch; the date defaults to today, like every event date. */
+export const deliverySchema = z.object({
+  destination: oneOf(['unit', 'district_centre'] as const, '送达地点', 'Destination'),
+  deliveredOn: calendarDate('送达日期', 'Delivery date').optional(),
+});
+export type Delivery = z.output<typeof deliverySchema>;
+
 /** N-2.2b: recording a pickup with the credential the unit brought. */
 export const pickupSchema = z.object({
   credentialKind: oneOf(PICKUP_CREDENTIAL_KINDS, '凭证类型', 'Credential kind'),
@@ -92,6 +99,9 @@ export const signatureSchema = z.object({
   signedOn: calendarDate('签收日期', 'Signing date'),
 });
 export type Signature = z.output<typeof signatureSchema>;
+
+/** N-2.3: the most cards one bulk signing (a whole class at once) may carry. */
+export const BULK_SIGN_MAX = 2000;
 
 /** N-2.4c: the unit returns undistributed cards with the receipt's first copy. */
 export const returnSchema = z.object({

@@ -10,6 +10,7 @@ import {
   idKind,
   idNumberText,
   oneOf,
+  optionalText,
   text,
   whenFieldsValid,
 } from './fields.js';
@@ -28,6 +29,8 @@ export const personSchema = z
     category: oneOf(CATEGORIES, '人员类别', 'Category'),
     subsidyFlags: z.array(oneOf(SUBSIDY_FLAGS, '补助标识', 'Subsidy flag')).default([]),
     designatedInstitutions: z.array(institutionChoiceSchema).max(10).default([]),
+    /** N-2.3: the class (班级) a child is in, so the unit can hand out a class's cards together. */
+    className: optionalText('班级', 'Class'),
   })
   .superRefine(
     (p, ctx) => checkIdNumber(ctx, p.idKind, p.idNumber),

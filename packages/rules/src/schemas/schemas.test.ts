@@ -60,6 +60,19 @@ describe('person schema (S-1.3 ID numbers, N-1.4b flags)', () => {
     ).toContain('1949-12-31');
   });
 
+  it('N-2.3 the class (班级) is optional, trimmed, and at most 50 characters', () => {
+    expect(personSchema.parse(person).className).toBeUndefined();
+    expect(personSchema.parse({ ...person, className: ' 一年级一班 ' }).className).toBe(
+      '一年级一班',
+    );
+    expect(errorsOf(personSchema.safeParse({ ...person, className: ' ' })).className).toBe(
+      '班级不能为空 / Class is required',
+    );
+    expect(
+      errorsOf(personSchema.safeParse({ ...person, className: '班'.repeat(51) })).className,
+    ).toBe('班级不能超过50个字符 / Class must be at most 50 characters');
+  });
+
   it('N-1.4b duplicate subsidy flags are refused', () => {
     const flags = ['severely_disabled_elderly', 'severely_disabled_elderly'];
     expect(

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { samePersonName } from '../cards/card-lifecycle.js';
 import { bi } from '../i18n/bilingual.js';
 import { type IdKind, maskIdNumber, validateIdNumber } from '../id/id-number.js';
 import { cardNumber, signatureSchema, vendorCardSchema } from '../schemas/card.schema.js';
-import { optionalText, text, whenFieldsValid } from '../schemas/fields.js';
+import { text, whenFieldsValid } from '../schemas/fields.js';
 import { personSchema } from '../schemas/person.schema.js';
 import { studentRegistrationSchema } from '../schemas/student-registration.schema.js';
 import {
@@ -64,11 +64,10 @@ export const signatureRowSchema = signatureSchema
     whenFieldsValid('signer', 'signerName', 'holderName'),
   );
 
-const rosterExtra = z.object({ className: optionalText('班级', 'Class') });
-
 /** Every schema a row of the kind must pass; their outputs together are the row. */
 const SCHEMAS: Record<ImportKind, readonly z.ZodType[]> = {
-  roster: [personSchema, rosterExtra],
+  // The person schema carries the class (班级) too, as the API's resident body does.
+  roster: [personSchema],
   vendor_cards: [vendorCardSchema],
   signatures: [signatureRowSchema],
   students: [studentRegistrationSchema],

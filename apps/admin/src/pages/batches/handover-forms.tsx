@@ -1,8 +1,7 @@
-import { calendarDate, designatedPersonSchema, oneOf } from '@sscard/rules';
+import { deliverySchema, designatedPersonSchema } from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Radio, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { z } from 'zod';
 import { toApiError } from '../../api/api-error.js';
 import type { HandoverResult } from '../../api/contract.js';
 import { type DeliveryRequest, districtApi } from '../../api/district-endpoints.js';
@@ -13,11 +12,8 @@ import { useI18n } from '../../i18n/i18n-context.js';
 /** N-2.2a: the receiver the unit names — a name and a phone, as for its designated person. */
 const receiverSchema = designatedPersonSchema;
 
-/** N-2.2a: where the vendor delivered (the API's delivery body, from the rules' fields). */
-const deliverySchema = z.object({
-  destination: oneOf(['unit', 'district_centre'] as const, '送达地点', 'Destination'),
-  deliveredOn: calendarDate('送达日期', 'Delivery date'),
-});
+/** N-2.2a: where the vendor delivered — the API's body; the form always sends a date. */
+const deliveryFormSchema = deliverySchema.required({ deliveredOn: true });
 
 interface Props {
   batchId: string;
@@ -103,13 +99,13 @@ export function DeliveryForm({ batchId, today, receiverNamed, onDone }: Delivery
         destination: receiverNamed ? 'unit' : 'district_centre',
         deliveredOn: today ?? '',
       }}
-      onFinish={(values) => mutation.mutate(deliverySchema.parse(values))}
+      onFinish={(values) => mutation.mutate(deliveryFormSchema.parse(values))}
       style={{ maxWidth: 420 }}
     >
       <Form.Item
         name="destination"
         label={texts.destination}
-        rules={[zodRule(deliverySchema, 'destination', pick)]}
+        rules={[zodRule(deliveryFormSchema, 'destination', pick)]}
       >
         <Radio.Group>
           <Space orientation="vertical">
@@ -121,7 +117,7 @@ export function DeliveryForm({ batchId, today, receiverNamed, onDone }: Delivery
       <Form.Item
         name="deliveredOn"
         label={texts.deliveredOn}
-        rules={[zodRule(deliverySchema, 'deliveredOn', pick)]}
+        rules={[zodRule(deliveryFormSchema, 'deliveredOn', pick)]}
         validateTrigger="onBlur"
       >
         <Input placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10} style={{ width: 200 }} />

@@ -11,6 +11,7 @@ import { useListParams } from '../../components/list/use-list-params.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { BulkSignForm } from './bulk-sign-form.js';
+import { ClassFilter } from './class-filter.js';
 import { SignCardForm } from './sign-card-form.js';
 import { BatchPicker, useBusinessDate, useSelectedBatch, useUnitBatches } from './unit-batches.js';
 
@@ -18,11 +19,19 @@ const LIST = {
   sortable: ['holderName', 'updatedAt'],
   sort: 'holderName',
   order: 'asc',
-  filters: [],
+  // N-2.3: the class (班级), to hand out a class's cards together.
+  filters: ['className'],
 } as const;
 
 /** After a signature: the stock, the receipt, the reconciliation and the counts all changed. */
-const AFTER_SIGNING = [['cards'], ['receipt'], ['reconciliation'], ['dashboard'], ['unit-batches']];
+const AFTER_SIGNING = [
+  ['cards'],
+  ['card-classes'],
+  ['receipt'],
+  ['reconciliation'],
+  ['dashboard'],
+  ['unit-batches'],
+];
 
 /** N-2.3 / N-2.4b: the unit's cards not yet handed out, signed one by one or a class at once. */
 export function UnitCardsPage() {
@@ -99,6 +108,12 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
         searchLabel={s.searchPlaceholder}
         onSearch={list.setSearch}
       >
+        <ClassFilter
+          batchId={batchId}
+          value={list.state.filters.className}
+          onChange={(className) => list.setFilter('className', className)}
+          onSelectClass={setChosen}
+        />
         {chosen.length > 0 ? (
           <Space>
             <Typography.Text>{s.selected(chosen.length)}</Typography.Text>
@@ -125,7 +140,14 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
         rowSelection={{
           selectedRowKeys: chosen.map((r) => r.id),
           preserveSelectedRowKeys: true,
-          onChange: (_keys, rows) => setChosen(rows.filter((r): r is CardView => Boolean(r))),
+          // Keys are the truth: a card selected with its class may sit on a page not yet shown.
+          onChange: (keys, rows) =>
+            setChosen((before) => {
+              const known = new Map(
+                [...before, ...rows.filter((r): r is CardView => Boolean(r))].map((r) => [r.id, r]),
+              );
+              return keys.flatMap((k) => known.get(String(k)) ?? []);
+            }),
           getCheckboxProps: (row) => ({ 'aria-label': s.selectCard(row.holderName) }),
         }}
         pagination={{
@@ -150,6 +172,11 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
             sortOrder: list.sortOrderOf('holderName'),
           },
           { title: c.idNumber, dataIndex: 'idNumberMasked' },
+          {
+            title: c.className,
+            dataIndex: 'className',
+            render: (v: string | null) => v ?? t.common.none,
+          },
           {
             title: c.currentUnit,
             render: (_, row) => (

@@ -4,6 +4,7 @@ import { PublicLookupFunction1732500000000 } from './1732500000000-public-lookup
 import { ImportJobs1732600000000 } from './1732600000000-import-jobs.js';
 import { Students1732700000000 } from './1732700000000-students.js';
 import { ExportCardOrder1732800000000 } from './1732800000000-export-card-order.js';
+import { ResidentClass1732900000000 } from './1732900000000-resident-class.js';
 
 /** Every migration, in order. Migrations are hand-written and reviewed; synchronize stays off. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ImportJobs1732600000000,
   Students1732700000000,
   ExportCardOrder1732800000000,
+  ResidentClass1732900000000,
 ];

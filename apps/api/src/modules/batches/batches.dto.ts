@@ -4,7 +4,7 @@ import {
   BATCH_STATES,
   type BatchRoute,
   type BatchState,
-  calendarDate,
+  deliverySchema,
   type CardState,
   oneOf,
   phone,
@@ -30,10 +30,7 @@ export const receiverBody = z.object({
   phone,
 });
 
-export const deliveryBody = z.object({
-  destination: oneOf(['unit', 'district_centre'] as const, '送达地点', 'Destination'),
-  deliveredOn: calendarDate('送达日期', 'Delivery date').optional(),
-});
+export const deliveryBody = deliverySchema;
 export type DeliveryBody = z.output<typeof deliveryBody>;
 
 /** N-2.2b: the pickup date defaults to today, like every event date. */

@@ -5,6 +5,7 @@ import {
   type CardState,
   cardStateSchema,
   oneOf,
+  text,
   vendorCardSchema,
 } from '@sscard/rules';
 import { z } from 'zod';
@@ -29,8 +30,24 @@ export const cardListQuery = pageQuery(['holderName', 'state', 'updatedAt'] as c
   state: cardStateSchema.optional(),
   unitId: uuidText('制卡单位', 'Made-for unit').optional(),
   batchId: uuidText('批次', 'Batch').optional(),
+  /** N-2.3: the holder's class (班级), matched exactly. */
+  className: text('班级', 'Class').optional(),
 });
 export type CardListQuery = z.output<typeof cardListQuery>;
+
+/** N-2.3: the classes of the cards a list would show (same filters but the class itself). */
+export const cardClassesQuery = z.object({
+  state: cardStateSchema.optional(),
+  unitId: uuidText('制卡单位', 'Made-for unit').optional(),
+  batchId: uuidText('批次', 'Batch').optional(),
+});
+export type CardClassesQuery = z.output<typeof cardClassesQuery>;
+
+/** One class and how many of the matching cards its children hold. */
+export interface CardClassView {
+  className: string;
+  cards: number;
+}
 
 export const overdueQuery = pageQuery(['unitName', 'cardCount', 'deadline'] as const).extend({
   kind: oneOf(['pickup', 'collection'] as const, '逾期类型', 'Overdue kind'),
@@ -51,6 +68,8 @@ export interface CardView {
   problem: string | null;
   holderName: string;
   idNumberMasked: string;
+  /** N-2.3: the holder's class (班级), when the roster gave one. */
+  className: string | null;
   /** N-2.4a: the card belongs to the unit it was made for; the holder's unit may differ. */
   madeForUnit: { id: string; name: string };
   currentUnit: { id: string; name: string } | null;

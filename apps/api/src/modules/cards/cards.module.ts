@@ -5,6 +5,8 @@ import { CardsService } from './cards.service.js';
 import { DashboardController } from './dashboard.controller.js';
 import { DashboardRepository } from './dashboard.repository.js';
 import { DashboardService } from './dashboard.service.js';
+import { MovedAwayRepository } from './moved-away.repository.js';
+import { MovedAwayService } from './moved-away.service.js';
 import { VendorListRepository } from './vendor-list.repository.js';
 import { VendorListService } from './vendor-list.service.js';
 
@@ -17,6 +19,8 @@ import { VendorListService } from './vendor-list.service.js';
     VendorListRepository,
     DashboardService,
     DashboardRepository,
+    MovedAwayService,
+    MovedAwayRepository,
   ],
   // The vendor-list import job (imports module) reuses the list's checks and writes per chunk.
   exports: [CardsService, VendorListService, VendorListRepository],

@@ -3,7 +3,12 @@ import type { CardState } from '@sscard/rules';
 import type { Scope } from '../../common/auth/actor.js';
 import { likePattern } from '../../common/validation/paging.js';
 import { DatabaseContext } from '../../database/database-context.js';
-import type { CardHistoryEntry, CardListQuery } from './cards.dto.js';
+import type {
+  CardClassesQuery,
+  CardClassView,
+  CardHistoryEntry,
+  CardListQuery,
+} from './cards.dto.js';
 
 export interface CardRow {
   id: string;
@@ -15,6 +20,7 @@ export interface CardRow {
   batchNumber: string | null;
   holderName: string;
   idNumber: string;
+  className: string | null;
   madeForUnitId: string;
   madeForUnitName: string;
   currentUnitId: string | null;
@@ -34,7 +40,7 @@ const FROM = `FROM card_current c JOIN resident r ON r.id = c.resident_id
 
 const SELECT = `SELECT c.id, c.district_id AS "districtId", c.card_number AS "cardNumber", c.state, c.problem,
   c.batch_id AS "batchId", b.number AS "batchNumber", r.name AS "holderName", r.id_number AS "idNumber",
-  mu.id AS "madeForUnitId", mu.name AS "madeForUnitName", cu.id AS "currentUnitId", cu.name AS "currentUnitName",
+  r.class_name AS "className", mu.id AS "madeForUnitId", mu.name AS "madeForUnitName", cu.id AS "currentUnitId", cu.name AS "currentUnitName",
   s.signer_kind AS "signerKind", s.signer_name AS "signerName", s.signed_on::text AS "signedOn",
   c.updated_at AS "updatedAt" ${FROM}`;
 
@@ -52,6 +58,17 @@ function scopeWhere(scope: Scope, params: unknown[]): string[] {
   return where;
 }
 
+/** The scope plus the list's state, unit and batch filters. */
+function filterWhere(scope: Scope, q: CardClassesQuery, params: unknown[]): string[] {
+  const where = scopeWhere(scope, params);
+  if (q.state) where.push(`c.state = $${params.push(q.state)}`);
+  if (q.unitId) where.push(`c.made_for_unit_id = $${params.push(q.unitId)}`);
+  // Same rows as c.batch_id = $n, but found through the batch (unit + intake range).
+  if (q.batchId)
+    where.push(`c.id IN (SELECT bc.id FROM batch_cards($${params.push(q.batchId)}::uuid) bc)`);
+  return where;
+}
+
 @Injectable()
 export class CardsRepository {
   constructor(private readonly db: DatabaseContext) {}
@@ -63,16 +80,14 @@ export class CardsRepository {
     idNumber: string | undefined,
   ): Promise<{ rows: CardRow[]; total: number }> {
     const params: unknown[] = [];
-    const where = scopeWhere(scope, params);
-    if (q.state) where.push(`c.state = $${params.push(q.state)}`);
-    if (q.unitId) where.push(`c.made_for_unit_id = $${params.push(q.unitId)}`);
-    // Same rows as c.batch_id = $n, but found through the batch (unit + intake range).
-    if (q.batchId)
-      where.push(`c.id IN (SELECT bc.id FROM batch_cards($${params.push(q.batchId)}::uuid) bc)`);
+    const where = filterWhere(scope, q, params);
+    if (q.className) where.push(`r.class_name = $${params.push(q.className)}`);
     if (q.search) {
       const like = `$${params.push(likePattern(q.search))}`;
       const id = `$${params.push(idNumber ?? '')}`;
-      where.push(`(r.name ILIKE ${like} OR c.card_number ILIKE ${like} OR r.id_number = ${id})`);
+      where.push(
+        `(r.name ILIKE ${like} OR c.card_number ILIKE ${like} OR r.class_name ILIKE ${like} OR r.id_number = ${id})`,
+      );
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [count] = await this.db.query<{ total: number }>(
@@ -86,6 +101,18 @@ export class CardsRepository {
       [...params, q.pageSize, (q.page - 1) * q.pageSize],
     );
     return { rows, total: count?.total ?? 0 };
+  }
+
+  /** N-2.3: the distinct classes of the matching cards' holders, with their card counts. */
+  classes(scope: Scope, q: CardClassesQuery): Promise<CardClassView[]> {
+    const params: unknown[] = [];
+    const where = [...filterWhere(scope, q, params), 'r.class_name IS NOT NULL'];
+    return this.db.query<CardClassView>(
+      `SELECT r.class_name AS "className", count(*)::int AS cards
+       FROM card_current c JOIN resident r ON r.id = c.resident_id
+       WHERE ${where.join(' AND ')} GROUP BY r.class_name ORDER BY r.class_name LIMIT 500`,
+      params,
+    );
   }
 
   async find(scope: Scope, id: string): Promise<CardRow | undefined> {

@@ -3,7 +3,13 @@ import { CARD_STATE_LABELS, maskIdNumber, normaliseIdNumber } from '@sscard/rule
 import { type Actor, scopeOf } from '../../common/auth/actor.js';
 import { NotFound } from '../../common/errors/api-errors.js';
 import type { Page } from '../../common/validation/paging.js';
-import type { CardDetail, CardListQuery, CardView } from './cards.dto.js';
+import type {
+  CardClassesQuery,
+  CardClassView,
+  CardDetail,
+  CardListQuery,
+  CardView,
+} from './cards.dto.js';
 import { type CardRow, CardsRepository } from './cards.repository.js';
 
 const CARD = { zh: '社保卡', en: 'Card' };
@@ -18,6 +24,7 @@ function toView(row: CardRow): CardView {
     problem: row.problem,
     holderName: row.holderName,
     idNumberMasked: maskIdNumber(row.idNumber),
+    className: row.className,
     madeForUnit: { id: row.madeForUnitId, name: row.madeForUnitName },
     currentUnit:
       row.currentUnitId && row.currentUnitName
@@ -41,6 +48,10 @@ export class CardsService {
     const idNumber = q.search ? normaliseIdNumber(q.search) : undefined;
     const { rows, total } = await this.cards.list(scopeOf(actor), q, idNumber);
     return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async classes(actor: Actor, q: CardClassesQuery): Promise<{ items: CardClassView[] }> {
+    return { items: await this.cards.classes(scopeOf(actor), q) };
   }
 
   async get(actor: Actor, id: string): Promise<CardDetail> {

@@ -61,6 +61,7 @@ export class RosterImportHandler implements ImportHandler<RosterRow> {
       category: p.category,
       subsidyFlags: p.subsidyFlags,
       institutions: p.designatedInstitutions,
+      className: p.className ?? null,
       // The audit log is readable by staff: it gets the masked number like every view.
       audit: {
         ...p,

@@ -10,6 +10,8 @@ export interface RosterResident {
   category: string;
   subsidyFlags: readonly string[];
   institutions: readonly { code: string; kind: string }[];
+  /** N-2.3: the class (班级), so the unit can find and sign for a class's cards. */
+  className: string | null;
   /** The audit entry's `after` (ID number masked). */
   audit: Record<string, unknown>;
 }
@@ -43,11 +45,11 @@ export class RosterImportRepository {
     );
     const [row] = await this.db.query<{ residents: number; institutions: number }>(
       `WITH ins AS (
-         INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category, subsidy_flags, current_unit_id)
+         INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category, subsidy_flags, current_unit_id, class_name)
          SELECT $1, i.id_kind, i.id_number, i.name, i.birth_date, i.category,
-                string_to_array(i.flags, ','), $2::uuid
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[])
-           AS i(id_kind, id_number, name, birth_date, category, flags)
+                string_to_array(i.flags, ','), $2::uuid, i.class_name
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $16::text[])
+           AS i(id_kind, id_number, name, birth_date, category, flags, class_name)
          RETURNING id, id_number),
        inst AS (
          INSERT INTO designated_institution (district_id, resident_id, position, code, kind)
@@ -80,6 +82,7 @@ export class RosterImportRepository {
         actor.userId,
         actor.role,
         people.map((p) => JSON.stringify(p.audit)),
+        people.map((p) => p.className),
       ],
     );
     return { residents: row?.residents ?? 0, institutions: row?.institutions ?? 0 };

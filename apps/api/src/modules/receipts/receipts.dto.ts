@@ -1,4 +1,4 @@
-import { bi, signatureSchema, type SignerKind } from '@sscard/rules';
+import { BULK_SIGN_MAX, bi, signatureSchema, type SignerKind } from '@sscard/rules';
 import { z } from 'zod';
 import { uuidText } from '../../common/validation/uuid-text.js';
 
@@ -18,7 +18,10 @@ export const bulkSignBody = z.object({
       { error: bi('签收记录必须是列表', 'Signatures must be a list') },
     )
     .min(1, bi('至少签收一张社保卡', 'Sign for at least one card'))
-    .max(2000, bi('一次最多签收2000张', 'At most 2000 cards at once'))
+    .max(
+      BULK_SIGN_MAX,
+      bi(`一次最多签收${BULK_SIGN_MAX}张`, `At most ${BULK_SIGN_MAX} cards at once`),
+    )
     .superRefine((lines, ctx) => {
       const seen = new Set<string>();
       lines.forEach((l, i) => {

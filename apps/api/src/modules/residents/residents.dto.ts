@@ -19,7 +19,10 @@ import { pageQuery } from '../../common/validation/paging.js';
 /** An optional event date; "not after today" is checked by the service against Clock.today(). */
 export const optionalDate = (zh: string, en: string) => calendarDate(zh, en).optional();
 
-/** The person (shared schema, birth date checked against the ID) plus the unit they belong to. */
+/**
+ * The person (shared schema, birth date checked against the ID, optional class 班级) plus the
+ * unit they belong to.
+ */
 export const createResidentBody = personSchema.and(
   z.object({ currentUnitId: uuidText('当前参保单位', 'Current unit') }),
 );
@@ -81,6 +84,8 @@ export interface ResidentView {
   category: Category;
   subsidyFlags: SubsidyFlag[];
   currentUnit: UnitRef | null;
+  /** N-2.3: the class (班级) a child is in at the current unit, when known. */
+  className: string | null;
   createdAt: string;
 }
 

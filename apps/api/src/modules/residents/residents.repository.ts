@@ -23,6 +23,7 @@ export interface ResidentRow {
   subsidyFlags: SubsidyFlag[];
   currentUnitId: string | null;
   currentUnitName: string | null;
+  className: string | null;
   createdAt: string;
 }
 
@@ -35,7 +36,7 @@ const SORT: Record<ResidentListQuery['sort'], string> = {
 export const RESIDENT_SELECT = `SELECT r.id, r.district_id AS "districtId", r.name, r.id_kind AS "idKind",
   r.id_number AS "idNumber", to_char(r.birth_date, 'YYYY-MM-DD') AS "birthDate", r.category,
   r.subsidy_flags AS "subsidyFlags", r.current_unit_id AS "currentUnitId", cu.name AS "currentUnitName",
-  r.created_at AS "createdAt"
+  r.class_name AS "className", r.created_at AS "createdAt"
   FROM resident r LEFT JOIN unit cu ON cu.id = r.current_unit_id`;
 
 /**
@@ -94,10 +95,11 @@ export class ResidentsRepository {
     category: Category;
     subsidyFlags: SubsidyFlag[];
     currentUnitId: string;
+    className: string | null;
   }): Promise<string> {
     const [row] = await this.db.query<{ id: string }>(
-      `INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category, subsidy_flags, current_unit_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8) RETURNING id`,
+      `INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category, subsidy_flags, current_unit_id, class_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9) RETURNING id`,
       [
         r.districtId,
         r.idKind,
@@ -107,6 +109,7 @@ export class ResidentsRepository {
         r.category,
         r.subsidyFlags,
         r.currentUnitId,
+        r.className,
       ],
     );
     if (!row) throw new Error('resident insert returned no row');

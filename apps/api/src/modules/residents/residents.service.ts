@@ -54,6 +54,7 @@ export function residentView(row: ResidentRow, reveal = false): ResidentView {
       row.currentUnitId && row.currentUnitName
         ? { id: row.currentUnitId, name: row.currentUnitName }
         : null,
+    className: row.className,
     createdAt: row.createdAt,
   };
 }
@@ -94,6 +95,7 @@ export class ResidentsService {
           category: body.category,
           subsidyFlags: body.subsidyFlags,
           currentUnitId: unit.id,
+          className: body.className ?? null,
         });
       } catch (error) {
         if (isUniqueViolation(error, 'uq_resident_id_number'))

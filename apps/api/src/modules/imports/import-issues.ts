@@ -127,10 +127,19 @@ export class DuplicateTracker {
   /** The first row with this value (negative if already reported), or undefined if new. */
   private remember(id: string, rowNo: number): number | undefined {
     const seen = this.first.get(id);
-    if (seen === undefined) this.first.set(id, rowNo);
+    if (seen === undefined) this.first.set(ownCopy(id), rowNo);
     else if (seen > 0) this.first.set(id, -seen);
     return seen;
   }
+}
+
+/**
+ * A copy sharing no memory with the text it came from. V8 keeps a substring as a slice of its
+ * parent, and a cell's text is a slice of a whole decoded chunk of sheet XML: a key kept per
+ * row for the whole file kept every chunk alive (the 1,000,000-row import ran out of heap).
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function duplicateMessage(k: UniqueKey, other: number): string {

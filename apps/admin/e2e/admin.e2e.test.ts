@@ -82,7 +82,20 @@ describe('the admin, served by the API at /', () => {
     await page.getByRole('heading', { name: '发放工作台' }).waitFor();
 
     const nav = page.getByRole('navigation', { name: '主导航' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['工作台', '社保卡', '操作日志']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      '工作台',
+      '社保卡',
+      '参保单位',
+      '发卡批次',
+      '领取登记',
+      '退卡核对',
+      '二次发行',
+      '参保人员',
+      '未选社区机构',
+      '逾期清单',
+      '操作日志',
+      '批量导入',
+    ]);
     expect(await page.getByText(`业务日期：${TODAY}`).count()).toBe(1);
     // The demo's pickup batch had until 2011-01-08: overdue on the 10th (N-2.2b).
     const row = page.getByRole('row', { name: /110105-20101220-0002/ });

@@ -170,7 +170,7 @@ describe('S-1.6 dashboard of the colleges’ progress', () => {
 });
 
 describe('S-1.4 attachment 3: the college summary table', () => {
-  it('S-1.4 streams 【计算机学院】2025年…汇总表.xlsx with the eligible students, ID numbers masked', async () => {
+  it('S-1.4 streams 【计算机学院】2025年…汇总表.xlsx with the eligible students and their full ID numbers, audited', async () => {
     const res = await download(t, `/api/colleges/${u.collegeA.id}/summary.xlsx`, u.tokens.collegeA);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain(
@@ -178,8 +178,13 @@ describe('S-1.4 attachment 3: the college summary table', () => {
     );
     const cells = everyText(await loadWorkbook(res.body));
     expect(cells).toContain('张三');
-    expect(cells.some((c) => c.startsWith('110105********'))).toBe(true);
-    for (const s of [a1, a2]) expect(cells).not.toContain(s.idNumber);
+    // The agency enrols from this table: the whole number, and the download is on record.
+    for (const s of [a1, a2]) expect(cells).toContain(s.idNumber);
+    const audit = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'college_summary_download' AND entity_id = $1`,
+      [u.collegeA.id],
+    );
+    expect(audit[0]?.n).toBe(1);
     expect(
       (await get(`/api/colleges/${u.collegeA.id}/summary.xlsx`, u.tokens.collegeB)).status,
     ).toBe(404);

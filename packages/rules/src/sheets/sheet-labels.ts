@@ -5,7 +5,7 @@ import type { IdKind } from '../id/id-number.js';
 import type { InstitutionKind } from '../institutions/designated-institutions.js';
 import { CATEGORY_LABELS, type Category } from '../policy/categories.js';
 import { SUBSIDY_FLAG_DEFINITIONS, type SubsidyFlag } from '../policy/subsidy-flags.js';
-import type { OtherCover } from '../student/eligibility.js';
+import { OTHER_COVER_LABELS, type OtherCover } from '../student/eligibility.js';
 import type { GENDERS, STUDY_STATUSES } from '../schemas/student-registration.schema.js';
 
 /**
@@ -93,16 +93,12 @@ export const STUDY_STATUS_LABELS: LabelMap<(typeof STUDY_STATUSES)[number]> = {
 };
 
 /** S-1.1: the kinds of other basic medical cover (公费医疗、职工医保、社会保险). */
-export const OTHER_COVER_LABELS: LabelMap<OtherCover> = {
-  none: { zh: '无', en: 'None', aliases: ['没有', '无其他保障'] },
-  public_medical: { zh: '公费医疗', en: 'Public medical care' },
-  employee_medical: {
-    zh: '职工医保',
-    en: 'Employee medical insurance',
-    aliases: ['职工基本医疗保险', '城镇职工医保', '职工医疗保险'],
-  },
-  other_social_insurance: { zh: '其他社会保险', en: 'Other social insurance', aliases: ['其他'] },
-};
+export const OTHER_COVER_CELL_LABELS: LabelMap<OtherCover> = withAliases(OTHER_COVER_LABELS, {
+  none: ['没有', '无其他保障'],
+  public_medical: [],
+  employee_medical: ['职工基本医疗保险', '城镇职工医保', '职工医疗保险'],
+  other_social_insurance: ['其他'],
+});
 
 /** S-3.1 wording: 定点中医医疗机构、定点专科医疗机构及定点 A 类医疗机构 are common to everyone. */
 export const INSTITUTION_KIND_LABELS: LabelMap<InstitutionKind> = {
@@ -131,7 +127,7 @@ export const COLUMN_LABELS: Readonly<Record<string, LabelMap<string>>> = {
   signer: SIGNER_KIND_LABELS,
   gender: GENDER_LABELS,
   studyStatus: STUDY_STATUS_LABELS,
-  otherCover: OTHER_COVER_LABELS,
+  otherCover: OTHER_COVER_CELL_LABELS,
   designatedInstitutions: INSTITUTION_KIND_LABELS,
   fullTimeStudent: BOOLEAN_LABELS,
   declaresNoOtherCover: BOOLEAN_LABELS,

@@ -9,10 +9,11 @@ export const OTHER_COVER_KINDS = [
 ] as const;
 export type OtherCover = (typeof OTHER_COVER_KINDS)[number];
 
-const COVER_LABELS: Record<Exclude<OtherCover, 'none'>, { zh: string; en: string }> = {
-  public_medical: { zh: '公费医疗', en: 'public medical care' },
-  employee_medical: { zh: '职工医保', en: 'employee medical insurance' },
-  other_social_insurance: { zh: '其他社会保险', en: 'other social insurance' },
+export const OTHER_COVER_LABELS: Record<OtherCover, { zh: string; en: string }> = {
+  none: { zh: '无', en: 'None' },
+  public_medical: { zh: '公费医疗', en: 'Public medical care' },
+  employee_medical: { zh: '职工医保', en: 'Employee medical insurance' },
+  other_social_insurance: { zh: '其他社会保险', en: 'Other social insurance' },
 };
 
 /** S-1.1: a full-time student of the school with no other basic medical cover. */
@@ -28,11 +29,11 @@ export function studentEligibility(input: {
     );
   }
   if (input.otherCover !== 'none') {
-    const label = COVER_LABELS[input.otherCover];
+    const label = OTHER_COVER_LABELS[input.otherCover];
     return refuse(
       'S-1.1',
       `已享受${label.zh}，不能重复参加城乡居民基本医疗保险`,
-      `Already covered by ${label.en}: cannot also join the resident medical insurance`,
+      `Already covered by ${label.en.toLowerCase()}: cannot also join the resident medical insurance`,
     );
   }
   return ALLOWED;

@@ -22,7 +22,8 @@ import { VendorListService } from './vendor-list.service.js';
     MovedAwayService,
     MovedAwayRepository,
   ],
-  // The vendor-list import job (imports module) reuses the list's checks and writes per chunk.
-  exports: [CardsService, VendorListService, VendorListRepository],
+  // The vendor-list import job reuses the list's checks and writes per chunk; the overdue export
+  // prints the dashboard's overdue lists.
+  exports: [CardsService, VendorListService, VendorListRepository, DashboardService],
 })
 export class CardsModule {}

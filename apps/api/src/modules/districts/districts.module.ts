@@ -3,5 +3,9 @@ import { DistrictsController } from './districts.controller.js';
 import { DistrictsRepository } from './districts.repository.js';
 import { DistrictsService } from './districts.service.js';
 
-@Module({ controllers: [DistrictsController], providers: [DistrictsService, DistrictsRepository] })
+@Module({
+  controllers: [DistrictsController],
+  providers: [DistrictsService, DistrictsRepository],
+  exports: [DistrictsRepository],
+})
 export class DistrictsModule {}

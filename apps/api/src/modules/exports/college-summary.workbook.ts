@@ -1,6 +1,9 @@
 import type { Writable } from 'node:stream';
 import {
+  GENDER_LABELS,
   ID_KIND_LABELS,
+  OTHER_COVER_LABELS,
+  STUDY_STATUS_LABELS,
   STUDENT_2025,
   type StudentRegistration,
   summaryTableTitle,
@@ -85,7 +88,7 @@ export async function writeCollegeSummary(
     (r) => [
       r.seq,
       r.name,
-      S.gender[r.gender],
+      GENDER_LABELS[r.gender].zh,
       r.birthDate,
       r.nationalityOrRegion,
       ID_KIND_LABELS[r.idKind].zh,
@@ -94,9 +97,9 @@ export async function writeCollegeSummary(
       r.college,
       r.className,
       r.studentNumber,
-      S.studyStatus[r.studyStatus],
+      STUDY_STATUS_LABELS[r.studyStatus].zh,
       r.fullTimeStudent ? COMMON.yes : COMMON.no,
-      S.otherCover[r.otherCover],
+      OTHER_COVER_LABELS[r.otherCover].zh,
     ],
     { total: S.total, after: [], empty: COMMON.noLines },
   );

@@ -1,15 +1,10 @@
-import {
-  bi,
-  type GENDERS,
-  type OtherCover,
-  type SignerKind,
-  type STUDY_STATUSES,
-} from '@sscard/rules';
+import { bi, type SignerKind } from '@sscard/rules';
 
 /**
  * Every word the exported workbooks print, in one place: titles, column headers, labels, notes
  * and file names. Writers and services take their text from here, never inline. Status labels
- * of cards, batches, routes, categories and credentials come from @sscard/rules.
+ * of cards, batches, routes, categories, credentials and the student form's choices come from
+ * @sscard/rules.
  */
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -246,16 +241,5 @@ export const COLLEGE_SUMMARY = {
     fullTime: '全日制在校学生',
     otherCover: '其他基本医疗保障',
   },
-  gender: { male: '男', female: '女' } satisfies Record<(typeof GENDERS)[number], string>,
-  studyStatus: { enrolled: '在读', deferred: '延期' } satisfies Record<
-    (typeof STUDY_STATUSES)[number],
-    string
-  >,
-  otherCover: {
-    none: '无',
-    public_medical: '公费医疗',
-    employee_medical: '职工医保',
-    other_social_insurance: '其他社会保险',
-  } satisfies Record<OtherCover, string>,
   total: (n: number) => `合计：${n}人`,
 } as const;

@@ -131,6 +131,14 @@ export function expectMaskedIdCell(cell: ExcelJS.Cell, masked: string): void {
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** A download that must succeed as a workbook (200 and the .xlsx content type). */
+export async function downloadXlsx(t: TestApp, url: string, token: string): Promise<Download> {
+  const res = await download(t, url, token);
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe(XLSX_TYPE);
+  return res;
+}
+
 export function attachment(ascii: string, zh: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(zh)}`;
 }

@@ -5,7 +5,6 @@ import { insertMadeCards } from '../card-fixtures.js';
 import {
   attachment,
   convertToPdf,
-  type Download,
   download,
   expectA4,
   expectMaskedIdCell,
@@ -15,7 +14,7 @@ import {
   PDF_SKIP,
   rowValues,
   sheet,
-  XLSX_TYPE,
+  downloadXlsx,
 } from '../export-helpers.js';
 import { bearer, seedBasics, type BasicWorld } from '../fixtures.js';
 import { createTestApp, type TestApp } from '../test-app.js';
@@ -96,12 +95,7 @@ function expectNoFullIds(wb: ExcelJS.Workbook): void {
   expect(fullIdNumbersIn(wb, fullIds)).toEqual([]);
 }
 
-async function xlsx(url: string, token = w.tokens.district): Promise<Download> {
-  const res = await download(t, url, token);
-  expect(res.status).toBe(200);
-  expect(res.headers['content-type']).toBe(XLSX_TYPE);
-  return res;
-}
+const xlsx = (url: string, token = w.tokens.district) => downloadXlsx(t, url, token);
 
 describe('N-2.2a / N-2.2b the delivery manifest and the pickup notice', () => {
   it('N-2.2a delivery manifest: receiver, destination, every card, total and the sign-off', async () => {

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   attachment,
   convertToPdf,
-  type Download,
   download,
   expectA4,
   expectMaskedIdCell,
@@ -14,7 +13,7 @@ import {
   PDF_SKIP,
   rowValues,
   sheet,
-  XLSX_TYPE,
+  downloadXlsx,
 } from '../export-helpers.js';
 import {
   buildListsWorld,
@@ -44,12 +43,7 @@ afterAll(() => t?.close());
 
 const json = (url: string, token: string) => getJson(t, url, token);
 
-async function xlsx(url: string, token: string): Promise<Download> {
-  const res = await download(t, url, token);
-  expect(res.status).toBe(200);
-  expect(res.headers['content-type']).toBe(XLSX_TYPE);
-  return res;
-}
+const xlsx = (url: string, token: string) => downloadXlsx(t, url, token);
 
 function expectNoFullIds(wb: ExcelJS.Workbook): void {
   expect(fullIdNumbersIn(wb, fullIds)).toEqual([]);

@@ -1,12 +1,13 @@
 import { CARD_STATE_LABELS, CARD_STATES, type CardState } from '@sscard/rules';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Select, Space, Table, Tag, Typography } from 'antd';
+import { Select, Space, Tag, Typography } from 'antd';
 import type { CardView } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
 import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { ListTable } from '../../components/list/list-table.js';
 
 const LIST = {
   sortable: ['holderName', 'state', 'updatedAt'],
@@ -49,22 +50,10 @@ export function CardsPage() {
       {query.error ? (
         <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
-      <Table<CardView>
+      <ListTable<CardView>
+        list={list}
+        query={query}
         rowKey="id"
-        size="middle"
-        loading={query.isFetching}
-        dataSource={query.data?.items ?? []}
-        locale={{ emptyText: t.common.empty }}
-        scroll={{ x: 'max-content' }}
-        className="list-table"
-        onChange={list.onTableChange}
-        pagination={{
-          current: list.state.page,
-          pageSize: list.state.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t.common.total(total),
-        }}
         columns={[
           {
             title: c.cardNumber,

@@ -1,6 +1,6 @@
 import { IMPORT_KINDS, type ImportKind } from '@sscard/rules';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Select, Space, Table, Typography } from 'antd';
+import { Select, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ImportJobView, ImportState } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
@@ -10,6 +10,7 @@ import { useListParams } from '../../components/list/use-list-params.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { IMPORT_STATES, RUNNING_STATES } from './import-kinds.js';
 import { ImportStateTag, useKindTitle } from './import-state-tag.js';
+import { ListTable } from '../../components/list/list-table.js';
 
 const LIST = {
   sortable: ['createdAt'],
@@ -68,22 +69,11 @@ export function ImportJobsTable() {
       {query.error ? (
         <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
-      <Table<ImportJobView>
+      <ListTable<ImportJobView>
+        list={list}
+        query={query}
         rowKey="id"
-        size="middle"
         loading={query.isPending}
-        dataSource={query.data?.items ?? []}
-        locale={{ emptyText: t.common.empty }}
-        scroll={{ x: 'max-content' }}
-        className="list-table"
-        onChange={list.onTableChange}
-        pagination={{
-          current: list.state.page,
-          pageSize: list.state.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t.common.total(total),
-        }}
         columns={[
           {
             title: c.fileName,

@@ -1,6 +1,6 @@
 import { getDistributionPolicy } from '@sscard/rules';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { PoolCardView, ReissueView } from '../../api/contract.js';
 import { districtApi, districtExports } from '../../api/district-endpoints.js';
@@ -13,6 +13,7 @@ import { useListParams } from '../../components/list/use-list-params.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import '../district-screens.css';
 import { ReissueForm } from './reissue-form.js';
+import { ListTable } from '../../components/list/list-table.js';
 
 const LIST = {
   sortable: ['holderName', 'cardNumber', 'returnedOn'],
@@ -104,22 +105,10 @@ export function ReissuesPage() {
       {query.error ? (
         <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
-      <Table<PoolCardView>
+      <ListTable<PoolCardView>
+        list={list}
+        query={query}
         rowKey="cardId"
-        size="middle"
-        loading={query.isFetching}
-        dataSource={query.data?.items ?? []}
-        locale={{ emptyText: t.common.empty }}
-        scroll={{ x: 'max-content' }}
-        className="list-table"
-        onChange={list.onTableChange}
-        pagination={{
-          current: list.state.page,
-          pageSize: list.state.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t.common.total(total),
-        }}
         columns={[
           {
             title: c.cardNumber,

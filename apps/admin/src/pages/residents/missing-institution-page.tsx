@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { MissingInstitutionItem } from '../../api/contract.js';
 import { districtApi, districtExports } from '../../api/district-endpoints.js';
@@ -9,6 +9,7 @@ import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { categoryLabel, institutionKindLabel } from './resident-labels.js';
+import { ListTable } from '../../components/list/list-table.js';
 
 const LIST = { sortable: ['name', 'createdAt'], sort: 'name' } as const;
 
@@ -42,22 +43,10 @@ export function MissingInstitutionPage() {
       {query.error ? (
         <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
-      <Table<MissingInstitutionItem>
+      <ListTable<MissingInstitutionItem>
+        list={list}
+        query={query}
         rowKey="id"
-        size="middle"
-        loading={query.isFetching}
-        dataSource={query.data?.items ?? []}
-        locale={{ emptyText: t.common.empty }}
-        scroll={{ x: 'max-content' }}
-        className="list-table"
-        onChange={list.onTableChange}
-        pagination={{
-          current: list.state.page,
-          pageSize: list.state.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t.common.total(total),
-        }}
         columns={[
           {
             title: c.name,

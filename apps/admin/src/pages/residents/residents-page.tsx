@@ -1,7 +1,7 @@
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '@sscard/rules';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Select, Space, Table, Typography } from 'antd';
+import { Button, Select, Space, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { ResidentView } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
@@ -10,6 +10,7 @@ import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { categoryLabel, subsidyFlagLabel } from './resident-labels.js';
+import { ListTable } from '../../components/list/list-table.js';
 
 const LIST = {
   sortable: ['name', 'createdAt'],
@@ -60,22 +61,10 @@ export function ResidentsPage() {
       {query.error ? (
         <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
-      <Table<ResidentView>
+      <ListTable<ResidentView>
+        list={list}
+        query={query}
         rowKey="id"
-        size="middle"
-        loading={query.isFetching}
-        dataSource={query.data?.items ?? []}
-        locale={{ emptyText: t.common.empty }}
-        scroll={{ x: 'max-content' }}
-        className="list-table"
-        onChange={list.onTableChange}
-        pagination={{
-          current: list.state.page,
-          pageSize: list.state.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t.common.total(total),
-        }}
         columns={[
           {
             title: c.name,

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { STUDENT_STATUS_LABELS, STUDENT_STATUSES, type StudentStatus } from '@sscard/rules';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { StudentView } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
@@ -11,6 +11,7 @@ import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { isStudentStatus, STATUS_COLOURS, useColleges } from './use-colleges.js';
+import { ListTable } from '../../components/list/list-table.js';
 
 const LIST = {
   sortable: ['seq', 'name', 'status', 'createdAt'],
@@ -113,22 +114,10 @@ export function StudentsPage() {
       {query.error ? (
         <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
-      <Table<StudentView>
+      <ListTable<StudentView>
+        list={list}
+        query={query}
         rowKey="id"
-        size="middle"
-        loading={query.isFetching}
-        dataSource={query.data?.items ?? []}
-        locale={{ emptyText: t.common.empty }}
-        scroll={{ x: 'max-content' }}
-        className="list-table"
-        onChange={list.onTableChange}
-        pagination={{
-          current: list.state.page,
-          pageSize: list.state.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t.common.total(total),
-        }}
         columns={[
           {
             title: c.seq,

@@ -1,6 +1,6 @@
 import { getDistributionPolicy, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@sscard/rules';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Select, Space, Table, Typography } from 'antd';
+import { Select, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { UnitView } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
@@ -9,6 +9,7 @@ import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { RouteTag } from './route-tag.js';
+import { ListTable } from '../../components/list/list-table.js';
 
 const LIST = {
   sortable: ['name', 'eligibleCount', 'registrationCode'],
@@ -56,22 +57,10 @@ export function UnitsPage() {
       {query.error ? (
         <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
-      <Table<UnitView>
+      <ListTable<UnitView>
+        list={list}
+        query={query}
         rowKey="id"
-        size="middle"
-        loading={query.isFetching}
-        dataSource={query.data?.items ?? []}
-        locale={{ emptyText: t.common.empty }}
-        scroll={{ x: 'max-content' }}
-        className="list-table"
-        onChange={list.onTableChange}
-        pagination={{
-          current: list.state.page,
-          pageSize: list.state.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t.common.total(total),
-        }}
         columns={[
           {
             title: c.name,

@@ -31,9 +31,15 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A fresh database: a new one on real PostgreSQL (DATABASE_URL), else PGlite in a temp dir. */
+/**
+ * A fresh database: a new one on real PostgreSQL (DATABASE_URL), else PGlite in a temp dir —
+ * but never on CI (CI set), where a missing DATABASE_URL fails the run instead of falling back.
+ */
 async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   const admin = process.env.DATABASE_URL;
+  if (!admin && process.env.CI) {
+    throw new Error('DATABASE_URL is not set: on CI the browser tests run on real PostgreSQL');
+  }
   if (!admin) {
     const dir = mkdtempSync(join(tmpdir(), 'sscard-e2e-'));
     return {

@@ -16,8 +16,36 @@ export interface TestApp {
 export const realPostgres = Boolean(process.env.DATABASE_URL);
 
 /**
+ * Some tests need a PostgreSQL server: a second connection racing the first, a process killed or
+ * restarted while the database lives on, a database that goes away. Without DATABASE_URL they
+ * are skipped on a developer's machine, and their name says why (see postgresOnly); on CI (CI
+ * set) they are not skipped, they fail — and so does every createTestApp — so a CI without
+ * PostgreSQL cannot pass by leaving them out.
+ */
+export const skipWithoutPostgres = !realPostgres && !process.env.CI;
+
+/** The name of a PostgreSQL-only test: with the reason appended when it is skipped. */
+export function postgresOnly(name: string): string {
+  return skipWithoutPostgres
+    ? `${name} [SKIPPED: needs a PostgreSQL server, set DATABASE_URL]`
+    : name;
+}
+
+/** DATABASE_URL (the server's admin connection), or a failure that says what is missing. */
+export function requirePostgres(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'DATABASE_URL is not set: this test needs a real PostgreSQL server (on CI it may not be skipped)',
+    );
+  }
+  return url;
+}
+
+/**
  * A fresh database per test file: on real PostgreSQL (DATABASE_URL) a new database is created
- * and dropped afterwards; otherwise an in-memory PGlite. The real AppModule runs on top.
+ * and dropped afterwards; otherwise (never on CI) an in-memory PGlite. The real AppModule runs
+ * on top.
  */
 export async function createTestApp(
   env: Partial<Record<keyof AppConfig, string>> = {},
@@ -25,6 +53,8 @@ export async function createTestApp(
   let dbName: string | undefined;
   let url: string | undefined;
   const admin = process.env.DATABASE_URL;
+  // On CI every API test runs on real PostgreSQL: a missing server is a failure, not PGlite.
+  if (process.env.CI) requirePostgres();
   if (admin) {
     dbName = `sscard_test_${randomBytes(6).toString('hex')}`;
     const client = new pg.Client({ connectionString: admin });

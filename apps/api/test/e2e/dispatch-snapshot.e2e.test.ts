@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMadeCards, insertResidents, type ResidentSeed } from '../card-fixtures.js';
 import { arrangeBatchAtUnit } from '../distribution-fixtures.js';
 import { bearer, seedBasics, type BasicWorld } from '../fixtures.js';
-import { createTestApp, realPostgres, type TestApp } from '../test-app.js';
+import { createTestApp, postgresOnly, skipWithoutPostgres, type TestApp } from '../test-app.js';
 
 /**
  * N-2.2a / N-2.2b dispatch by intake range: the dispatch writes no card row, the batch's cards
@@ -222,24 +222,27 @@ describe('dispatch by intake range (N-2.2a / N-2.2b)', () => {
 });
 
 // Two connections are needed, so this runs on real PostgreSQL only (PGlite serves one).
-describe.runIf(realPostgres)('the intake waits for a dispatch in flight', () => {
-  it('a vendor list of the district blocks while the district is locked for a dispatch', async () => {
-    const other = new pg.Client({ connectionString: t.runtime.databaseUrl });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
-      await other.query(`SELECT id FROM district WHERE id = '110105' FOR NO KEY UPDATE`);
-      let done = false;
-      const late = vendorList([vendorRow(people[2] as ResidentSeed)]).then((r) => {
-        done = true;
-        return r;
-      });
-      await new Promise((r) => setTimeout(r, 500));
-      expect(done).toBe(false);
-      await other.query('COMMIT');
-      expect((await late).status).toBe(201);
-    } finally {
-      await other.end();
-    }
-  });
-});
+describe.skipIf(skipWithoutPostgres)(
+  postgresOnly('the intake waits for a dispatch in flight'),
+  () => {
+    it('a vendor list of the district blocks while the district is locked for a dispatch', async () => {
+      const other = new pg.Client({ connectionString: t.runtime.databaseUrl });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query(`SELECT id FROM district WHERE id = '110105' FOR NO KEY UPDATE`);
+        let done = false;
+        const late = vendorList([vendorRow(people[2] as ResidentSeed)]).then((r) => {
+          done = true;
+          return r;
+        });
+        await new Promise((r) => setTimeout(r, 500));
+        expect(done).toBe(false);
+        await other.query('COMMIT');
+        expect((await late).status).toBe(201);
+      } finally {
+        await other.end();
+      }
+    });
+  },
+);

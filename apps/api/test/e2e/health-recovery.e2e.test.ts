@@ -1,6 +1,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, realPostgres, type TestApp } from '../test-app.js';
+import {
+  createTestApp,
+  postgresOnly,
+  requirePostgres,
+  skipWithoutPostgres,
+  type TestApp,
+} from '../test-app.js';
 
 let t: TestApp;
 
@@ -11,7 +17,7 @@ afterAll(() => t?.close());
 
 /** Runs SQL as the server's admin, outside the database under test. */
 async function asAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: requirePostgres() });
   await client.connect();
   try {
     await client.query(sql);
@@ -21,8 +27,10 @@ async function asAdmin(sql: string): Promise<void> {
 }
 
 describe('database outage', () => {
-  it.skipIf(!realPostgres)(
-    'health and requests say 503 while the database refuses connections and recovers without a restart (real PostgreSQL only: PGlite runs inside the process and cannot go away)',
+  it.skipIf(skipWithoutPostgres)(
+    postgresOnly(
+      'health and requests say 503 while the database refuses connections and recovers without a restart (real PostgreSQL only: PGlite runs inside the process and cannot go away)',
+    ),
     async () => {
       const dbName = new URL(t.runtime.databaseUrl).pathname.slice(1);
       expect((await t.http.get('/api/health')).status).toBe(200);

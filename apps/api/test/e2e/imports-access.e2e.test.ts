@@ -17,7 +17,7 @@ import {
   upload,
   xlsx,
 } from '../import-helpers.js';
-import { createTestApp, realPostgres, type TestApp } from '../test-app.js';
+import { createTestApp, postgresOnly, skipWithoutPostgres, type TestApp } from '../test-app.js';
 
 let t: TestApp;
 let w: BasicWorld;
@@ -201,8 +201,10 @@ describe('IMPORT_MAX_ISSUES', () => {
 });
 
 describe('restart recovery', () => {
-  it.skipIf(!realPostgres)(
-    'a job left committing by a dead process is interrupted at boot; retry → valid → commit (real PostgreSQL only: PGlite is in-process)',
+  it.skipIf(skipWithoutPostgres)(
+    postgresOnly(
+      'a job left committing by a dead process is interrupted at boot; retry → valid → commit (real PostgreSQL only: PGlite is in-process)',
+    ),
     async () => {
       const id = validIdNumber();
       const file = await xlsx(ROSTER_HEADER, [rosterRow(id, '丙')]);

@@ -7,7 +7,7 @@ import {
   type ArrangedBatch,
 } from '../distribution-fixtures.js';
 import { bearer, seedBasics, type BasicWorld } from '../fixtures.js';
-import { createTestApp, realPostgres, type TestApp } from '../test-app.js';
+import { createTestApp, postgresOnly, skipWithoutPostgres, type TestApp } from '../test-app.js';
 
 let t: TestApp;
 let w: BasicWorld;
@@ -329,8 +329,10 @@ describe('N-2.3 POST /api/batches/:id/signatures (a whole class, all or nothing)
 });
 
 describe('N-2.3 concurrency', () => {
-  it.skipIf(!realPostgres)(
-    '50 concurrent signatures of one card: one 201, 49 × 409, one row (real PostgreSQL only: PGlite serves a single connection, so requests cannot race)',
+  it.skipIf(skipWithoutPostgres)(
+    postgresOnly(
+      '50 concurrent signatures of one card: one 201, 49 × 409, one row (real PostgreSQL only: PGlite serves a single connection, so requests cannot race)',
+    ),
     async () => {
       const b = await arrangeBatchAtUnit(t, w, { cards: 1 });
       const id = b.cards[0]?.id ?? '';

@@ -29,6 +29,7 @@ let w: BasicWorld;
 let batchA: { id: string; number: string };
 let batchB: { id: string; number: string };
 let fullIds: string[] = [];
+let firstCopy: Buffer | undefined;
 const pdfs: { name: string; body: Buffer }[] = [];
 
 interface JsonLine {
@@ -144,6 +145,7 @@ describe('N-2.2a / N-2.2b the delivery manifest and the pickup notice', () => {
       '接收人签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日',
       '制表日期：2011-01-05',
     ]);
+    expect(ws.rowCount).toBe(611);
     expectNoFullIds(wb);
     pdfs.push({ name: 'delivery-manifest', body: res.body });
   });
@@ -180,9 +182,13 @@ describe('N-2.2a / N-2.2b the delivery manifest and the pickup notice', () => {
         null,
       ]);
     });
-    expect(ws.getCell('A14').value).toBe('合计：5张');
-    expect(ws.getCell('A15').value).toContain('领取人签字：');
-    expect(ws.getCell('A16').value).toContain('区县社保中心经办人签字：');
+    expect([14, 15, 16, 17].map((r) => ws.getCell(`A${r}`).value)).toEqual([
+      '合计：5张',
+      '领取人签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日',
+      '区县社保中心经办人签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日',
+      '制表日期：2011-01-05',
+    ]);
+    expect(ws.rowCount).toBe(17);
     expectNoFullIds(wb);
     pdfs.push({ name: 'pickup-notice', body: res.body });
   });
@@ -307,15 +313,46 @@ describe('N-2.3 GET /api/batches/:id/receipt.xlsx — 《北京市社会保障�
     expect(ws.getCell('A611').value).toBe('制表日期：2011-01-05');
     expect(ws.rowCount).toBe(611);
     expectNoFullIds(wb);
+    firstCopy = res.body;
     pdfs.push({ name: 'receipt', body: res.body });
   });
 
-  it('N-2.4c copy=second prints the 第二联; an unknown copy is a 422', async () => {
+  it('N-2.4c copy=second prints the 第二联, every other cell as the 第一联; an unknown copy is a 422', async () => {
     const res = await xlsx(`/api/batches/${batchA.id}/receipt.xlsx?copy=second`);
-    expect(res.headers['content-disposition']).toContain(`receipt_${batchA.number}_copy2.xlsx`);
-    const ws = sheet(await loadWorkbook(res.body), '回执单');
+    expect(res.headers['content-disposition']).toBe(
+      attachment(
+        `receipt_${batchA.number}_copy2.xlsx`,
+        `北京市社会保障卡发行回执单_${batchA.number}_第二联.xlsx`,
+      ),
+    );
+    const wb = await loadWorkbook(res.body);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['回执单']);
+    const ws = sheet(wb, '回执单');
+    expectPrintLayout(ws, {
+      orientation: 'portrait',
+      headerRow: 7,
+      columns: 7,
+      title: '北京市社会保障卡发行回执单',
+    });
     expect(ws.getCell('A2').value).toBe('【第二联】参保单位留存');
     expect(ws.headerFooter.oddHeader).toBe('&R第二联　参保单位留存');
+    // Cell by cell against the 第一联 (checked above): only the copy mark differs.
+    if (!firstCopy) throw new Error('the 第一联 test runs first');
+    const first = sheet(await loadWorkbook(firstCopy), '回执单');
+    expect(ws.rowCount).toBe(first.rowCount);
+    const differences: string[] = [];
+    for (let r = 1; r <= first.rowCount; r += 1) {
+      const mine = rowValues(ws, r, 7);
+      const theirs = rowValues(first, r, 7);
+      mine.forEach((v, c) => {
+        if (v !== theirs[c]) differences.push(`${String.fromCharCode(65 + c)}${r}`);
+      });
+    }
+    // A2 is merged across the table: exceljs gives every cell of the merge the master's value.
+    expect(differences).toEqual(['A2', 'B2', 'C2', 'D2', 'E2', 'F2', 'G2']);
+    expect(ws.model.merges).toEqual(first.model.merges);
+    expectNoFullIds(wb);
+    pdfs.push({ name: 'receipt-second', body: res.body });
     const bad = await download(
       t,
       `/api/batches/${batchA.id}/receipt.xlsx?copy=third`,
@@ -362,13 +399,19 @@ describe('N-2.3 GET /api/batches/:id/receipt.xlsx — 《北京市社会保障�
 
 describe('PDF: the exports print on A4 with LibreOffice', () => {
   it.skipIf(PDF_SKIP)(
-    'receipt, delivery manifest and pickup notice convert to A4 PDFs',
+    'delivery manifest, pickup notice and both receipt copies convert to A4 PDFs',
     async () => {
-      expect(pdfs.map((p) => p.name)).toEqual(['delivery-manifest', 'pickup-notice', 'receipt']);
+      expect(pdfs.map((p) => p.name)).toEqual([
+        'delivery-manifest',
+        'pickup-notice',
+        'receipt',
+        'receipt-second',
+      ]);
       const result = await convertToPdf(pdfs);
       for (const p of pdfs) expectA4(result.get(p.name));
       // 600 lines do not fit on one page: the table goes on, under its repeated header row.
       expect(result.get('receipt')?.pages ?? 0).toBeGreaterThan(1);
+      expect(result.get('receipt-second')?.pages).toBe(result.get('receipt')?.pages);
     },
     240_000,
   );

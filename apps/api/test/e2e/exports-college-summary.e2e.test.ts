@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { mod112CheckDigit, studentRegistrationSchema, summaryTableTitle } from '@sscard/rules';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CollegeSummaryRow,
   collegeSummaryFileName,
@@ -8,7 +8,9 @@ import {
 } from '../../src/modules/exports/college-summary.workbook.js';
 import { ExportAborted } from '../../src/modules/exports/xlsx-stream.js';
 import {
+  attachment,
   convertToPdf,
+  downloadXlsx,
   expectA4,
   expectPrintLayout,
   loadWorkbook,
@@ -16,11 +18,17 @@ import {
   rowValues,
   sheet,
 } from '../export-helpers.js';
+import { seedBasics } from '../fixtures.js';
 import { residentIdNumber } from '../id-numbers.js';
+import { type InfoCollege, okFixture, seedInfoCollege } from '../import-fixture-world.js';
+import { commit, dryRun } from '../import-helpers.js';
+import { createTestApp, type TestApp } from '../test-app.js';
 
 /**
- * S-1.4: the college's summary table 【XX学院】2025年北京市城乡居民基本医疗保险新参保信息汇总表,
- * written by writeCollegeSummary from rows given here (its endpoint belongs to the student flow).
+ * S-1.4: the college's summary table 【XX学院】2025年北京市城乡居民基本医疗保险新参保信息汇总表:
+ * writeCollegeSummary on rows given here, and its endpoint GET /api/colleges/:id/summary.xlsx
+ * (colleges.controller.ts) on students imported from ok/students.xlsx. Unlike every other export
+ * it carries the full ID numbers, and each download is audited.
  */
 const permit = (body: string) => body + mod112CheckDigit(body);
 
@@ -193,4 +201,104 @@ describe('S-1.4 writeCollegeSummary — attachment 3 of the 2025 guide', () => {
     },
     120_000,
   );
+});
+
+describe('S-1.4 GET /api/colleges/:id/summary.xlsx', () => {
+  let t: TestApp;
+  let college: InfoCollege;
+
+  beforeAll(async () => {
+    t = await createTestApp({ SSCARD_TODAY: '2025-09-20' });
+    await seedBasics(t);
+    college = await seedInfoCollege(t);
+    const job = await dryRun(t, college.token, {
+      kind: 'students',
+      file: okFixture('students.xlsx'),
+    });
+    await commit(t, college.token, job.id);
+  });
+  afterAll(() => t?.close());
+
+  it('S-1.4 the imported students of 信息学院 cell by cell, full ID numbers as text, the download audited', async () => {
+    const res = await downloadXlsx(
+      t,
+      `/api/colleges/${college.collegeId}/summary.xlsx`,
+      college.token,
+    );
+    const title = summaryTableTitle('信息学院', 2025);
+    expect(res.headers['content-disposition']).toBe(
+      attachment('college-summary-2025.xlsx', `${title}.xlsx`),
+    );
+    const wb = await loadWorkbook(res.body);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总表']);
+    const ws = sheet(wb, '汇总表');
+    expectPrintLayout(ws, { orientation: 'landscape', headerRow: 4, columns: 14, title });
+    expect([2, 3].map((r) => ws.getCell(`A${r}`).value)).toEqual([
+      '附件3：由院（系）填写，与附件1、附件2一并提交（S-1.4，S-1.5）。',
+      '制表日期：2025-09-20',
+    ]);
+    const id = (first17: string) => first17 + mod112CheckDigit(first17);
+    const students = [
+      [
+        1,
+        '王小明',
+        '男',
+        '2006-03-15',
+        '中国',
+        '居民身份证',
+        id('11010820060315011'),
+        '13800138000',
+        '信息学院',
+        '计科2501',
+        '20250001',
+        '在读',
+        '是',
+        '无',
+      ],
+      [
+        2,
+        '陈美玲',
+        '女',
+        '2005-07-08',
+        '中国香港',
+        '港澳台居民居住证',
+        id('81000020050708022'),
+        '13800138001',
+        '信息学院',
+        '计科2502',
+        '20250002',
+        '在读',
+        '是',
+        '无',
+      ],
+      [
+        3,
+        '李华',
+        '男',
+        '2004-12-01',
+        '中国',
+        '居民身份证',
+        id('11010520041201035'),
+        '13800138002',
+        '信息学院',
+        '计科2201',
+        '20250003',
+        '延期',
+        '是',
+        '无',
+      ],
+    ];
+    students.forEach((line, i) => {
+      expect(rowValues(ws, 5 + i, 14)).toEqual(line);
+      expect(ws.getCell(`G${5 + i}`).numFmt).toBe('@');
+    });
+    expect(ws.getCell('A8').value).toBe('合计：3人');
+    expect(ws.rowCount).toBe(8);
+    const audit = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log
+       WHERE action = 'college_summary_download' AND entity_id = $1`,
+      [college.collegeId],
+    );
+    expect(audit[0]?.n).toBe(1);
+  });
 });

@@ -83,21 +83,31 @@ describe('N-3 GET /api/exports/overdue.xlsx', () => {
     ]);
     expect(ws.getCell('A6').value).toBe('合计：4张');
     expect(ws.rowCount).toBe(6);
+    expectNoFullIds(wb);
     // The same list as GET /api/overdue.
     const list = await json('/api/overdue?kind=pickup', w.tokens.district);
     expect(list.items).toHaveLength(1);
-    pdfs.push({ name: 'overdue', body: res.body });
+    pdfs.push({ name: 'overdue-pickup', body: res.body });
   });
 
   it('N-3 / N-2.4b kind=collection: units still holding cards after 2011-01-15', async () => {
-    const ws = sheet(
-      await loadWorkbook(
-        (await xlsx('/api/exports/overdue.xlsx?kind=collection', w.tokens.district)).body,
-      ),
-      '逾期未发放',
+    const res = await xlsx('/api/exports/overdue.xlsx?kind=collection', w.tokens.district);
+    expect(res.headers['content-disposition']).toBe(
+      attachment(`overdue-collection_${TODAY}.xlsx`, `逾期未发放社保卡单位清单_${TODAY}.xlsx`),
     );
-    expect(ws.getCell('A1').value).toBe('逾期未发放社保卡单位清单');
-    expect(ws.getCell('A3').value).toBe('截至2011-03-10（期限2011-01-15，含当日）');
+    const wb = await loadWorkbook(res.body);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['逾期未发放']);
+    const ws = sheet(wb, '逾期未发放');
+    expectPrintLayout(ws, {
+      orientation: 'portrait',
+      headerRow: 4,
+      columns: 5,
+      title: '逾期未发放社保卡单位清单',
+    });
+    expect([2, 3].map((r) => ws.getCell(`A${r}`).value)).toEqual([
+      '家长领取期限已过，社保卡仍在原参保单位（N-2.4b，N-3）。',
+      '截至2011-03-10（期限2011-01-15，含当日）',
+    ]);
     expect(rowValues(ws, 4, 5)).toEqual([
       '序号',
       '参保单位',
@@ -107,6 +117,12 @@ describe('N-3 GET /api/exports/overdue.xlsx', () => {
     ]);
     expect(rowValues(ws, 5, 5)).toEqual([1, '朝阳区实验小学', '11010500001', '2011-01-15', 2]);
     expect(ws.getCell('A6').value).toBe('合计：2张');
+    expect(ws.rowCount).toBe(6);
+    expectNoFullIds(wb);
+    // The same list as GET /api/overdue.
+    const list = await json('/api/overdue?kind=collection', w.tokens.district);
+    expect(list.items).toHaveLength(1);
+    pdfs.push({ name: 'overdue-collection', body: res.body });
   });
 
   it('scoping and input: a unit sees its own lines only; the kind is required', async () => {
@@ -185,6 +201,7 @@ describe('N-1.6 GET /api/exports/missing-community-institution.xlsx', () => {
       ]);
     });
     expect(ws.getCell('A8').value).toBe('合计：2人');
+    expect(ws.rowCount).toBe(8);
     expectNoFullIds(wb);
     pdfs.push({ name: 'missing-community-institution', body: res.body });
   });
@@ -223,9 +240,13 @@ describe('N-1.6 GET /api/exports/missing-community-institution.xlsx', () => {
 
 describe('PDF: the exports print on A4 with LibreOffice', () => {
   it.skipIf(PDF_SKIP)(
-    'the overdue list and the N-1.6 list convert to A4 PDFs',
+    'both overdue lists (pickup, collection) and the N-1.6 list convert to A4 PDFs',
     async () => {
-      expect(pdfs.map((p) => p.name)).toEqual(['overdue', 'missing-community-institution']);
+      expect(pdfs.map((p) => p.name)).toEqual([
+        'overdue-pickup',
+        'overdue-collection',
+        'missing-community-institution',
+      ]);
       const result = await convertToPdf(pdfs);
       for (const p of pdfs) expectA4(result.get(p.name));
     },

@@ -117,6 +117,9 @@ describe('N-2.4c GET /api/units/:id/reconciliation.xlsx', () => {
       columns: 9,
       title: '参保单位社保卡发放对账差异明细',
     });
+    expect([2, 3, 4].map((r) => detail.getCell(`A${r}`).value)).toEqual(
+      [2, 3, 4].map((r) => summary.getCell(`A${r}`).value),
+    );
     expect(rowValues(detail, 5, 9)).toEqual([
       '序号',
       '批次号',

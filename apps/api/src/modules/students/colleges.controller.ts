@@ -37,7 +37,7 @@ export class CollegesController {
     return this.colleges.create(actor, id, body);
   }
 
-  /** S-1.4: attachment 3, the college's summary table (eligible students, ID numbers masked). */
+  /** S-1.4: attachment 3, the college's summary table (eligible students, full ID numbers; audited). */
   @Get('colleges/:id/summary.xlsx')
   @Roles(...STUDENT_ROLES)
   summaryTable(

@@ -119,6 +119,23 @@ describe('colleges of a university', () => {
       ['法学院', 0],
       ['计算机学院', 2],
     ]);
+    // S-1.6: each college's progress: 计算机学院 has one registered, one reviewed student;
+    // 外国语学院 one ineligible (public medical care).
+    const progress = Object.fromEntries(
+      list.body.map((c: { name: string; byStatus: Record<string, number>; ineligible: number }) => [
+        c.name,
+        {
+          registered: c.byStatus.registered,
+          reviewed: c.byStatus.reviewed,
+          ineligible: c.ineligible,
+        },
+      ]),
+    );
+    expect(progress).toEqual({
+      计算机学院: { registered: 1, reviewed: 1, ineligible: 0 },
+      外国语学院: { registered: 1, reviewed: 0, ineligible: 1 },
+      法学院: { registered: 0, reviewed: 0, ineligible: 0 },
+    });
     const byUni = await t.http
       .post(`/api/universities/${u.universityId}/colleges`)
       .set(bearer(u.tokens.university))

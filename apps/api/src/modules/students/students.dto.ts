@@ -80,6 +80,10 @@ export interface CollegeView {
   name: string;
   registrationCode: string;
   studentCount: number;
+  /** S-1.6: the college's students per status, with the ineligible and deferred among them. */
+  byStatus: StatusCounts;
+  ineligible: number;
+  deferred: number;
 }
 
 export interface Eligibility {

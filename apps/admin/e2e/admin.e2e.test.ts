@@ -94,6 +94,10 @@ describe('the admin, served by the API at /', () => {
       '未选社区机构',
       '逾期清单',
       '操作日志',
+      // Issue 6: district staff read the student flow and record Beijing's review.
+      '学生参保进度',
+      '学生参保',
+      '院（系）',
       '批量导入',
     ]);
     expect(await page.getByText(`业务日期：${TODAY}`).count()).toBe(1);

@@ -91,7 +91,11 @@ async function waitForHealth(
  * Starts the real, built API as its own process, as `npm start` does: demo seed and accounts,
  * a fixed business date, serving the built admin at /.
  */
-export async function startApiServer(options: { today: string }): Promise<ApiServer> {
+export async function startApiServer(options: {
+  today: string;
+  /** More settings for this run (e.g. a small STUDENT_FILE_MAX_MB to test the size cap). */
+  env?: Record<string, string>;
+}): Promise<ApiServer> {
   for (const [what, path] of [
     ['apps/api/dist/main.js', apiMain],
     ['apps/admin/dist/index.html', join(adminDist, 'index.html')],
@@ -111,6 +115,7 @@ export async function startApiServer(options: { today: string }): Promise<ApiSer
       SSCARD_TODAY: options.today,
       LOG_LEVEL: 'warn',
       ADMIN_DIST: adminDist,
+      ...options.env,
       ...db.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,6 +16,7 @@ import { ReturnsPage } from './pages/returns/returns-page.js';
 import { UnitDetailPage } from './pages/units/unit-detail-page.js';
 import { UnitsPage } from './pages/units/units-page.js';
 import { CardsPage } from './pages/cards/cards-page.js';
+import { CollegesPage } from './pages/students/colleges-page.js';
 import { DashboardPage } from './pages/dashboard/dashboard-page.js';
 import { ImportJobPage } from './pages/imports/import-job-page.js';
 import { ImportsPage } from './pages/imports/imports-page.js';
@@ -69,6 +70,7 @@ export const routes: RouteObject[] = [
       { path: 'students/dashboard', element: <StudentDashboardPage /> },
       { path: 'students/new', element: <StudentCreatePage /> },
       { path: 'students/:id', element: <StudentDetailPage /> },
+      { path: 'colleges', element: <CollegesPage /> },
       { path: 'imports', element: <ImportsPage /> },
       { path: 'imports/:id', element: <ImportJobPage /> },
     ],

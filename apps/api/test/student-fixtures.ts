@@ -1,4 +1,5 @@
 import { passwordHasher } from '../src/modules/auth/password-hasher.js';
+import { type Download, download } from './export-helpers.js';
 import { bearer, PASSWORD } from './fixtures.js';
 import { residentIdNumber } from './id-numbers.js';
 import type { TestApp } from './test-app.js';
@@ -122,7 +123,18 @@ export function upload(t: TestApp, token: string, studentId: string, name: strin
     .attach('file', content, { filename: name, contentType: 'application/octet-stream' });
 }
 
-/** Through the API: both attachments, submitted, reviewed (S-1.2 … S-1.6). */
+/** S-1.4: the college's summary table (attachment 3); marks the students it includes (S-1.5). */
+export async function downloadSummary(
+  t: TestApp,
+  token: string,
+  collegeId: string,
+): Promise<Download> {
+  const res = await download(t, `/api/colleges/${collegeId}/summary.xlsx`, token);
+  if (res.status !== 200) throw new Error(`summary: ${res.status} ${res.body.toString()}`);
+  return res;
+}
+
+/** Through the API: both attachments, the summary, submitted, reviewed (S-1.2 … S-1.6). */
 export async function reviewedStudent(
   t: TestApp,
   tokens: { college: string; reviewer: string },
@@ -133,6 +145,7 @@ export async function reviewedStudent(
     const res = await upload(t, tokens.college, s.id, name);
     if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
   }
+  await downloadSummary(t, tokens.college, college.id);
   for (const [path, token] of [
     ['submit', tokens.college],
     ['review', tokens.reviewer],

@@ -1,4 +1,12 @@
-import type { CardStatusQuery, ImportKind, SignIn, StudentRegistration } from '@sscard/rules';
+import type {
+  CardStatusQuery,
+  CollegeInput,
+  ImportKind,
+  SignIn,
+  StudentInstitutionsInput,
+  StudentPaymentInput,
+  StudentRegistration,
+} from '@sscard/rules';
 import type {
   Actor,
   AuditEntryView,
@@ -14,7 +22,6 @@ import type {
 import { HttpClient } from './http-client.js';
 import type * as C from './contract.js';
 import type { BulkSignBody, ReturnBody, SignBody } from '../forms/unit-staff-schemas.js';
-import type { InstitutionsBody, StudentPaymentBody } from '../forms/student-schemas.js';
 import { getSession, setSession } from '../auth/session-store.js';
 
 export const http = new HttpClient({
@@ -79,14 +86,20 @@ export const api = {
       http.download(`/api/students/${id}/attachments/${attachmentId}`),
     submit: (id: string) => http.post<C.StudentDetail>(`/api/students/${id}/submit`),
     review: (id: string) => http.post<C.StudentDetail>(`/api/students/${id}/review`),
-    pay: (id: string, body: StudentPaymentBody, idempotencyKey: string) =>
+    pay: (id: string, body: StudentPaymentInput, idempotencyKey: string) =>
       http.post<C.StudentDetail>(`/api/students/${id}/payment`, body, { idempotencyKey }),
     photo: (id: string) =>
       http.post<C.StudentDetail>(`/api/students/${id}/photo`, { proxyHandling: false }),
     eVoucher: (id: string) => http.post<C.StudentDetail>(`/api/students/${id}/e-voucher`),
-    institutions: (id: string, body: InstitutionsBody) =>
+    institutions: (id: string, body: StudentInstitutionsInput) =>
       http.put<C.StudentDetail>(`/api/students/${id}/institutions`, body),
     summaryXlsx: (collegeId: string) => http.download(`/api/colleges/${collegeId}/summary.xlsx`),
+    /** S-1.2: attachment 1 generated from the stored data (full ID number; audited). */
+    registrationForm: (id: string) => http.download(`/api/students/${id}/registration-form.xlsx`),
+    colleges: (universityId: string, { signal }: Signal = {}) =>
+      http.get<C.CollegeView[]>(`/api/universities/${universityId}/colleges`, { signal }),
+    createCollege: (universityId: string, body: CollegeInput) =>
+      http.post<C.CollegeView>(`/api/universities/${universityId}/colleges`, body),
   },
   /** Issue 4: spreadsheet imports: upload (a dry run starts), progress, problems, commit. */
   imports: {

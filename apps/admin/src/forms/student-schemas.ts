@@ -2,29 +2,22 @@ import {
   bi,
   calendarDate,
   institutionChoiceSchema,
-  oneOf,
-  PAYMENT_CHANNELS,
-  type InstitutionChoice,
-  type PaymentChannel,
+  type StudentInstitutionsInput,
+  type StudentPaymentInput,
+  studentPaymentSchema,
 } from '@sscard/rules';
 import { z } from 'zod';
-
-/** S-2.2a / S-2.4: the API's payment body; `paidAt` an instant with its offset, or now. */
-export interface StudentPaymentBody {
-  channel: PaymentChannel;
-  paidAt?: string;
-  amountYuan?: number;
-}
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
  * The payment form: the channel, and when the student paid (Beijing date and time). Both left
- * empty means "now" (the API's clock); one without the other is a mistake.
+ * empty means "now" (the API's clock); one without the other is a mistake. What it sends is
+ * the shared body (studentPaymentSchema of @sscard/rules); only the date/time split is the form's.
  */
 export const paymentFormSchema = z
   .object({
-    channel: oneOf(PAYMENT_CHANNELS, '缴费方式', 'Payment channel'),
+    channel: studentPaymentSchema.shape.channel,
     paidDate: z.union([z.literal(''), calendarDate('缴费日期', 'Payment date')]).optional(),
     paidTime: z
       .union([
@@ -48,16 +41,27 @@ export const paymentFormSchema = z
 export type PaymentForm = z.input<typeof paymentFormSchema>;
 
 /** The body the form sends: Beijing wall-clock time with its +08:00 offset, as the guide states. */
-export function paymentBody(values: z.output<typeof paymentFormSchema>): StudentPaymentBody {
-  return values.paidDate && values.paidTime
-    ? { channel: values.channel, paidAt: `${values.paidDate}T${values.paidTime}:00+08:00` }
-    : { channel: values.channel };
+export function paymentBody(values: z.output<typeof paymentFormSchema>): StudentPaymentInput {
+  return studentPaymentSchema.parse(
+    values.paidDate && values.paidTime
+      ? { channel: values.channel, paidAt: `${values.paidDate}T${values.paidTime}:00+08:00` }
+      : { channel: values.channel },
+  );
 }
 
-/** S-3.1: the API's institutions body, with the shared schema for each choice. */
+/**
+ * S-3.1: the institutions form keeps the personal choices and the common ones apart (only the
+ * personal ones count towards the 3); each choice is the shared institutionChoiceSchema.
+ */
 export const institutionsFormSchema = z.object({
-  designatedInstitutions: z.array(institutionChoiceSchema).max(10),
+  personal: z.array(institutionChoiceSchema),
+  common: z.array(institutionChoiceSchema),
 });
-export interface InstitutionsBody {
-  designatedInstitutions: InstitutionChoice[];
+export type InstitutionsForm = z.input<typeof institutionsFormSchema>;
+
+/** The shared body (studentInstitutionsSchema): the personal choices first, then the common. */
+export function institutionsBody(
+  values: z.output<typeof institutionsFormSchema>,
+): StudentInstitutionsInput {
+  return { designatedInstitutions: [...values.personal, ...values.common] };
 }

@@ -75,6 +75,7 @@ export const en: Messages = {
     unitMoved: 'Children who changed school',
     studentDashboard: 'Student progress',
     students: 'Students',
+    colleges: 'Colleges',
     imports: 'Imports',
     noScreens: 'No screens are available to your role yet; ask a system administrator.',
   },

@@ -79,6 +79,7 @@ export const zhCN = {
     unitMoved: '转学学生联系名单',
     studentDashboard: '学生参保进度',
     students: '学生参保',
+    colleges: '院（系）',
     imports: '批量导入',
     noScreens: '您的角色暂无可用页面，请联系系统管理员。',
   },

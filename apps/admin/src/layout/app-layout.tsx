@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   CloudUploadOutlined,
@@ -45,6 +46,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   unitMoved: <ContactsOutlined />,
   studentDashboard: <FundOutlined />,
   students: <TeamOutlined />,
+  colleges: <ApartmentOutlined />,
   imports: <CloudUploadOutlined />,
 };
 

@@ -15,6 +15,10 @@ describe('role-aware navigation', () => {
       'missingInstitution',
       'overdue',
       'audit',
+      // Issue 6: read access to the student flow, with the review to record, and the colleges.
+      'studentDashboard',
+      'students',
+      'colleges',
       'imports',
     ];
     expect(navFor('district_staff').map((i) => i.key)).toEqual(district);
@@ -58,6 +62,8 @@ describe('role-aware navigation', () => {
       ).toEqual(['studentDashboard', 'students']);
     }
     expect(navFor('unit_staff').map((i) => i.key)).not.toContain('students');
+    expect(navFor('university_staff').map((i) => i.key)).toContain('colleges');
+    expect(navFor('college_staff').map((i) => i.key)).not.toContain('colleges');
   });
 
   it('every role that may import a spreadsheet gets the imports screen, last', () => {

@@ -11,6 +11,8 @@ export interface NavItem {
 }
 
 const STUDENT_STAFF: readonly Role[] = ['university_staff', 'college_staff'];
+/** Everyone the API lets read students (STUDENT_ROLES there). */
+const STUDENT_READERS: readonly Role[] = [...STUDENT_STAFF, 'district_staff', 'system_admin'];
 /** Dispatch, pickup, delivery and the reissue pool are the district centre's (and the admin's). */
 const DISTRICT_SIDE: readonly Role[] = ['system_admin', 'district_staff'];
 
@@ -38,9 +40,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { key: 'overdue', path: '/overdue', roles: ['system_admin', 'district_staff', 'unit_staff'] },
   { key: 'audit', path: '/audit', roles: ['system_admin', 'district_staff'] },
-  // Issue 6: the student flow; the dashboard first, as it is the colleges' start page.
-  { key: 'studentDashboard', path: '/students/dashboard', roles: STUDENT_STAFF },
-  { key: 'students', path: '/students', roles: STUDENT_STAFF },
+  // Issue 6: the student flow; the dashboard first, as it is the colleges' start page. District
+  // staff (and the admin) read every student of their district and record Beijing's review.
+  { key: 'studentDashboard', path: '/students/dashboard', roles: STUDENT_READERS },
+  { key: 'students', path: '/students', roles: STUDENT_READERS },
+  // A university's colleges with their progress; adding one is the district's (POST roles).
+  {
+    key: 'colleges',
+    path: '/colleges',
+    roles: ['system_admin', 'district_staff', 'university_staff'],
+  },
   // Issue 4: spreadsheet imports; which kinds each role may upload is the rules' IMPORT_ROLES.
   {
     key: 'imports',

@@ -118,7 +118,11 @@ export async function seedDemoStudents(app: INestApplication, passwordHash: stri
         [s.id, kind, name, file.storedName, file.bytes, file.sha256, staff.userId],
       );
     }
-    await db.query('UPDATE student SET status = $2 WHERE id = $1', [s.id, demo.status]);
+    // Past registration the college's summary (attachment 3, S-1.4/S-1.5) has been produced.
+    await db.query(
+      'UPDATE student SET status = $2, summary_exported_at = clock_timestamp() WHERE id = $1',
+      [s.id, demo.status],
+    );
     if (['paid', 'photo_recorded', 'e_voucher'].includes(demo.status)) {
       await db.query(
         `INSERT INTO student_payment (district_id, student_id, amount_yuan, paid_at, channel, recorded_by)

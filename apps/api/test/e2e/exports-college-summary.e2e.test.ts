@@ -89,12 +89,12 @@ describe('S-1.4 writeCollegeSummary — attachment 3 of the 2025 guide', () => {
     const wb = await loadWorkbook(body);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总表']);
     const ws = sheet(wb, '汇总表');
-    expectPrintLayout(ws, { orientation: 'landscape', headerRow: 4, columns: 14, title });
+    expectPrintLayout(ws, { orientation: 'landscape', headerRow: 4, columns: 15, title });
     expect([2, 3].map((r) => ws.getCell(`A${r}`).value)).toEqual([
       '附件3：由院（系）填写，与附件1、附件2一并提交（S-1.4，S-1.5）。',
       '制表日期：2025-09-20',
     ]);
-    expect(rowValues(ws, 4, 14)).toEqual([
+    expect(rowValues(ws, 4, 15)).toEqual([
       '序号',
       '姓名',
       '性别',
@@ -109,8 +109,9 @@ describe('S-1.4 writeCollegeSummary — attachment 3 of the 2025 guide', () => {
       '在读状态',
       '全日制在校学生',
       '其他基本医疗保障',
+      '本人声明无其他医疗保障',
     ]);
-    expect(rowValues(ws, 5, 14)).toEqual([
+    expect(rowValues(ws, 5, 15)).toEqual([
       1,
       '张小明',
       '男',
@@ -125,9 +126,10 @@ describe('S-1.4 writeCollegeSummary — attachment 3 of the 2025 guide', () => {
       '在读',
       '是',
       '无',
+      '是',
     ]);
     // 序号 2 was left out (e.g. ineligible): the table keeps each student's own number (S-1.2).
-    expect(rowValues(ws, 6, 14)).toEqual([
+    expect(rowValues(ws, 6, 15)).toEqual([
       3,
       '陈美玲',
       '女',
@@ -142,6 +144,7 @@ describe('S-1.4 writeCollegeSummary — attachment 3 of the 2025 guide', () => {
       '延期',
       '是',
       '无',
+      '是',
     ]);
     // The agency enrols from this table, so it carries the whole number, as text.
     expect(ws.getCell('G5').value).toMatch(/^110105\d{11}[\dX]$/);
@@ -163,7 +166,7 @@ describe('S-1.4 writeCollegeSummary — attachment 3 of the 2025 guide', () => {
     const { count, body } = await written(many());
     expect(count).toBe(12_001);
     const ws = sheet(await loadWorkbook(body), '汇总表');
-    expect(rowValues(ws, 5 + 12_000, 14).slice(0, 2)).toEqual([12_001, '张小明']);
+    expect(rowValues(ws, 5 + 12_000, 15).slice(0, 2)).toEqual([12_001, '张小明']);
     expect(ws.getCell(`K${5 + 12_000}`).value).toBe('S00012000');
     expect(ws.getCell(`A${6 + 12_000}`).value).toBe('合计：12001人');
   });

@@ -4,6 +4,7 @@ import { bearer, seedBasics } from '../fixtures.js';
 import {
   type CreatedStudent,
   createStudent,
+  downloadSummary,
   evidenceName,
   formName,
   PDF,
@@ -54,7 +55,10 @@ describe('one student through the whole flow', () => {
       feeYuan: 405,
       payment: null,
       benefitPeriod: null,
-      withholdingDates: ['2025-11-17', '2025-12-15'],
+      // S-2.2b: nothing to say about bank withholding before the student is reviewed.
+      withholding: null,
+      declaresNoOtherCover: true,
+      summaryExportedAt: null,
       fileNames: {
         attachment1: `【1${s.name}】个人参加城乡居民基本医疗保险信息登记表`,
         attachment2: `【1${s.name}】证明材料.pdf`,
@@ -68,11 +72,12 @@ describe('one student through the whole flow', () => {
     expect(fresh.body.checklist.items.map((i: { done: boolean }) => i.done)).toEqual([
       false,
       false,
-      true,
+      false,
     ]);
     expect(fresh.body.nextSteps.map((n: { clause: string }) => n.clause)).toEqual([
       'S-1.2',
       'S-1.3',
+      'S-1.4',
     ]);
     expect(fresh.body.helpLines.map((h: { number: string }) => h.number)).toEqual([
       '12333',
@@ -92,6 +97,20 @@ describe('one student through the whole flow', () => {
       bytes: PDF.length,
     });
     expect((await upload(t, a, s.id, evidenceName(s))).status).toBe(201);
+    // S-1.5: attachments 1 and 2 are there, but no summary including the student yet.
+    const noSummary = await post(s.id, 'submit', a);
+    expect(noSummary.status).toBe(409);
+    expect(noSummary.body).toMatchObject({ clause: 'S-1.5' });
+
+    // S-1.4: the college downloads its summary table, which ticks attachment 3.
+    await downloadSummary(t, a, u.collegeA.id);
+    const summarised = await t.http.get(`/api/students/${s.id}`).set(bearer(a));
+    expect(summarised.body.checklist.items.map((i: { done: boolean }) => i.done)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(summarised.body.summaryExportedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
 
     const submitted = await post(s.id, 'submit', a);
     expect(submitted.status).toBe(200);
@@ -105,6 +124,13 @@ describe('one student through the whole flow', () => {
     const reviewed = await post(s.id, 'review', u.tokens.university);
     expect(reviewed.status).toBe(200);
     expect(reviewed.body.status).toBe('reviewed');
+    // S-2.2b: reviewed and unpaid, but the business date 2025-10-21 is after the window.
+    expect(reviewed.body.withholding).toMatchObject({
+      clause: 'S-2.2b',
+      state: 'closed',
+      dates: [],
+    });
+    expect(reviewed.body.withholding.zh).toContain('已结束');
     expect(reviewed.body.nextSteps[0]).toMatchObject({ clause: 'S-2.2a' });
     expect(reviewed.body.nextSteps[0].zh).toContain('缴费405元');
     expect(reviewed.body.nextSteps[0].helpLines.map((h: { number: string }) => h.number)).toEqual([
@@ -127,8 +153,10 @@ describe('one student through the whole flow', () => {
         channelLabel: { zh: '京通小程序（推荐）' },
       },
       benefitPeriod: { from: '2025-09-01', to: '2025-12-31' },
-      withholdingDates: [],
+      withholding: null,
     });
+    // S-2.3: shown with the period: costs before the payment are reimbursed by hand.
+    expect(paid.body.benefitBeforePayment.zh).toContain('手工报销');
     const [stored] = await t.sql<{ paid_at: Date; amount_yuan: number }>(
       'SELECT paid_at, amount_yuan FROM student_payment WHERE student_id = $1',
       [s.id],
@@ -209,6 +237,43 @@ describe('one student through the whole flow', () => {
   });
 });
 
+describe('S-1.4 / S-1.5 attachment 3 is a summary produced since the data last changed', () => {
+  it('S-1.5 a change to the registration after the summary makes it stale until the next summary', async () => {
+    const a = u.tokens.collegeA;
+    const s = await createStudent(t, a, u.collegeA);
+    created.push(s);
+    await upload(t, a, s.id, formName(s));
+    await upload(t, a, s.id, evidenceName(s));
+    await downloadSummary(t, a, u.collegeA.id);
+    const item3 = async () => {
+      const res = await t.http.get(`/api/students/${s.id}`).set(bearer(a));
+      return res.body.checklist.items[2].done as boolean;
+    };
+    expect(await item3()).toBe(true);
+    // The data changes (here in SQL: the trigger keeps registration_changed_at on any path).
+    await t.sql(`UPDATE student SET phone = '13911112222' WHERE id = $1`, [s.id]);
+    expect(await item3()).toBe(false);
+    const stale = await post(s.id, 'submit', a);
+    expect(stale.status).toBe(409);
+    expect(stale.body.clause).toBe('S-1.5');
+    await downloadSummary(t, a, u.collegeA.id);
+    expect(await item3()).toBe(true);
+    // Writing the same values, or a column the summary does not print, is not a data change.
+    await t.sql(
+      `UPDATE student SET phone = '13911112222', updated_at = now() + interval '1 minute' WHERE id = $1`,
+      [s.id],
+    );
+    expect(await item3()).toBe(true);
+    expect((await post(s.id, 'submit', a)).status).toBe(200);
+    const audit = await t.sql<{ after: { students: number; lines: number } }>(
+      `SELECT after FROM audit_log WHERE entity = 'unit' AND entity_id = $1 AND action = 'college_summary_included' ORDER BY id DESC LIMIT 1`,
+      [u.collegeA.id],
+    );
+    expect(audit[0]?.after.lines).toBeGreaterThanOrEqual(1);
+    expect(audit[0]?.after.students).toBe(audit[0]?.after.lines);
+  });
+});
+
 describe('S-1.1 eligibility, with the reason when refused', () => {
   it('S-1.1 a student with employee medical insurance is stored as not eligible and cannot be submitted', async () => {
     const a = u.tokens.collegeA;
@@ -224,8 +289,17 @@ describe('S-1.1 eligibility, with the reason when refused', () => {
     expect(detail.body.checklist.items[2]).toMatchObject({ key: 'attachment3', done: false });
     expect(detail.body.nextSteps).toHaveLength(1);
     expect(detail.body.nextSteps[0].clause).toBe('S-1.1');
-    await upload(t, a, s.id, formName(s));
-    await upload(t, a, s.id, evidenceName(s));
+    // S-1.1: nothing to upload for an ineligible student — refused with the reason.
+    for (const name of [formName(s), evidenceName(s)]) {
+      const refused = await upload(t, a, s.id, name);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ clause: 'S-1.1', message: reason });
+    }
+    // S-1.4: the summary lists eligible students only, so it does not tick attachment 3.
+    await downloadSummary(t, a, u.collegeA.id);
+    const after = await t.http.get(`/api/students/${s.id}`).set(bearer(a));
+    expect(after.body.checklist.items[2]).toMatchObject({ key: 'attachment3', done: false });
+    expect(after.body.summaryExportedAt).toBeNull();
     const submit = await post(s.id, 'submit', a);
     expect(submit.status).toBe(409);
     expect(submit.body).toEqual({

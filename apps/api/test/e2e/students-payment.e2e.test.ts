@@ -122,10 +122,16 @@ describe('S-2.1 / S-2.3 / S-2.4 fee, benefit period and channel', () => {
     expect(ok.body.benefitPeriod).toEqual({ from: '2025-09-01', to: '2025-12-31' });
   });
 
-  it('S-2.2b the detail shows the next bank withholding dates while unpaid', async () => {
+  it('S-2.2b after the window a reviewed, unpaid student is told it is closed — no dates the window would refuse', async () => {
     const s = await reviewed();
     const detail = await t.http.get(`/api/students/${s.id}`).set(bearer(u.tokens.collegeA));
-    expect(detail.body.withholdingDates).toEqual(['2025-11-17', '2025-12-15']);
+    expect(detail.body.withholding).toEqual({
+      clause: 'S-2.2b',
+      state: 'closed',
+      dates: [],
+      zh: '缴费期（2025-10-05至2025-10-20）已结束，不再有银行批量扣款',
+      en: 'The payment window (2025-10-05 to 2025-10-20) is closed: no more bank batch withholding',
+    });
   });
 });
 

@@ -119,6 +119,23 @@ describe('colleges of a university', () => {
       ['法学院', 0],
       ['计算机学院', 2],
     ]);
+    // S-1.6: each college's progress: 计算机学院 has one registered, one reviewed student;
+    // 外国语学院 one ineligible (public medical care).
+    const progress = Object.fromEntries(
+      list.body.map((c: { name: string; byStatus: Record<string, number>; ineligible: number }) => [
+        c.name,
+        {
+          registered: c.byStatus.registered,
+          reviewed: c.byStatus.reviewed,
+          ineligible: c.ineligible,
+        },
+      ]),
+    );
+    expect(progress).toEqual({
+      计算机学院: { registered: 1, reviewed: 1, ineligible: 0 },
+      外国语学院: { registered: 1, reviewed: 0, ineligible: 1 },
+      法学院: { registered: 0, reviewed: 0, ineligible: 0 },
+    });
     const byUni = await t.http
       .post(`/api/universities/${u.universityId}/colleges`)
       .set(bearer(u.tokens.university))
@@ -171,6 +188,14 @@ describe('S-1.6 dashboard of the colleges’ progress', () => {
 
 describe('S-1.4 attachment 3: the college summary table', () => {
   it('S-1.4 streams 【计算机学院】2025年…汇总表.xlsx with the eligible students and their full ID numbers, audited', async () => {
+    const downloads = async () => {
+      const [row] = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'college_summary_download' AND entity_id = $1`,
+        [u.collegeA.id],
+      );
+      return row?.n ?? 0;
+    };
+    const before = await downloads();
     const res = await download(t, `/api/colleges/${u.collegeA.id}/summary.xlsx`, u.tokens.collegeA);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain(
@@ -180,11 +205,7 @@ describe('S-1.4 attachment 3: the college summary table', () => {
     expect(cells).toContain('张三');
     // The agency enrols from this table: the whole number, and the download is on record.
     for (const s of [a1, a2]) expect(cells).toContain(s.idNumber);
-    const audit = await t.sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'college_summary_download' AND entity_id = $1`,
-      [u.collegeA.id],
-    );
-    expect(audit[0]?.n).toBe(1);
+    expect(await downloads()).toBe(before + 1);
     expect(
       (await get(`/api/colleges/${u.collegeA.id}/summary.xlsx`, u.tokens.collegeB)).status,
     ).toBe(404);

@@ -49,6 +49,8 @@ export interface StudentPolicy {
     paidTo: CalendarDate;
     coverFrom: CalendarDate;
     coverTo: CalendarDate;
+    /** What happens to costs incurred before the payment succeeds. */
+    beforePayment: { zh: string; en: string };
   };
   /** S-3.1 */
   personalInstitutionCount: number;
@@ -70,6 +72,10 @@ export const STUDENT_2025: StudentPolicy = {
     paidTo: '2025-10-31',
     coverFrom: '2025-09-01',
     coverTo: '2025-12-31',
+    beforePayment: {
+      zh: '缴费成功前产生的费用，可按照北京市政策要求自行前往指定地点进行手工报销',
+      en: 'Costs incurred before the payment succeeds are reimbursed manually at the designated offices, under Beijing policy',
+    },
   },
   personalInstitutionCount: 3,
   channels: PAYMENT_CHANNELS,

@@ -1,4 +1,5 @@
 import { bi } from '../i18n/bilingual.js';
+import { attachmentFileType, attachmentTypeMessage } from './attachment-types.js';
 
 const FORM_SUFFIX = '个人参加城乡居民基本医疗保险信息登记表';
 const EVIDENCE_SUFFIX = '证明材料';
@@ -57,12 +58,8 @@ export function checkAttachmentName(
   const attachment = m[3] === EVIDENCE_SUFFIX ? 2 : 1;
   const seq = Number(m[1]);
   const name = m[2];
-  if (attachment === 2 && m[4]?.toLowerCase() !== '.pdf') {
-    return {
-      ok: false,
-      clause: 'S-1.3',
-      message: bi('证明材料必须是一个PDF文件', 'The evidence must be one PDF file'),
-    };
+  if (attachment === 2 && !attachmentFileType(2, fileName.trim())) {
+    return { ok: false, clause: 'S-1.3', message: attachmentTypeMessage(2) };
   }
   if (seq !== expected.seq || name !== expected.name.trim()) {
     return {

@@ -16,6 +16,15 @@ export const OTHER_COVER_LABELS: Record<OtherCover, { zh: string; en: string }> 
   other_social_insurance: { zh: '其他社会保险', en: 'Other social insurance' },
 };
 
+/**
+ * S-1.1: the declaration the student signs on attachment 1 (the guide's first step: confirm
+ * there is no other basic medical cover and that one is a full-time student of the school).
+ */
+export const NO_OTHER_COVER_DECLARATION = {
+  zh: '本人承诺：本人为本校全日制在校学生，未享受公费医疗、职工基本医疗保险或其他社会保险等基本医疗保障；以上信息真实、准确，如有不实，本人承担相应责任。',
+  en: 'I declare that I am a full-time student of the school with no other basic medical cover (public medical care, employee medical insurance or other social insurance), and that the information above is true and accurate; I am responsible for any inaccuracy.',
+} as const;
+
 /** S-1.1: a full-time student of the school with no other basic medical cover. */
 export function studentEligibility(input: {
   fullTimeStudent: boolean;

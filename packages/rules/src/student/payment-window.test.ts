@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyNotFoundError } from '../policy/policy-registry.js';
-import { benefitPeriod, checkStudentPayment } from './payment-window.js';
+import {
+  benefitBeforePayment,
+  benefitPeriod,
+  checkStudentPayment,
+  paymentHours,
+  paymentWindowText,
+} from './payment-window.js';
 
 /** Beijing time is UTC+8: build instants the way a browser or the API would send them. */
 const bj = (date: string, time: string) => `${date}T${time}+08:00`;
@@ -56,7 +62,23 @@ describe('S-2.2a student payment window — working days 2025-10-05…2025-10-20
   });
 });
 
+describe('S-2.2a the window in words, from the policy data', () => {
+  it('dates and hours come from STUDENT_2025.paymentWindow', () => {
+    expect(paymentHours()).toBe('09:00-15:00');
+    expect(paymentWindowText(2025)).toEqual({
+      zh: '2025-10-05至2025-10-20期间的工作日09:00-15:00（北京时间）',
+      en: 'working days from 2025-10-05 to 2025-10-20, 09:00-15:00 Beijing time',
+    });
+    expect(() => paymentWindowText(2026)).toThrow(PolicyNotFoundError);
+  });
+});
+
 describe('S-2.3 benefit period from the payment date', () => {
+  it('costs before the payment are reimbursed manually (shown with the period)', () => {
+    expect(benefitBeforePayment().zh).toContain('手工报销');
+    expect(benefitBeforePayment().en).toContain('reimbursed manually');
+  });
+
   it('a payment in October 2025 covers September–December 2025', () => {
     expect(benefitPeriod('2025-10-01')).toEqual({ from: '2025-09-01', to: '2025-12-31' });
     expect(benefitPeriod('2025-10-31')).toEqual({ from: '2025-09-01', to: '2025-12-31' });

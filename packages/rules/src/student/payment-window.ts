@@ -1,4 +1,5 @@
 import { compareDates, toShanghai, type CalendarDate } from '../dates/calendar-date.js';
+import type { Bilingual } from '../i18n/bilingual.js';
 import { isWorkingDay } from '../calendar/working-day.js';
 import { ALLOWED, refuse, type RuleResult } from '../common/rule-result.js';
 import { getStudentPolicy, PolicyNotFoundError } from '../policy/policy-registry.js';
@@ -6,6 +7,25 @@ import { getStudentPolicy, PolicyNotFoundError } from '../policy/policy-registry
 function seconds(clock: string): number {
   const [h = 0, m = 0, s = 0] = clock.split(':').map(Number);
   return h * 3600 + m * 60 + s;
+}
+
+/** S-2.2a: the daily hours as the guide writes them, e.g. 09:00-15:00. */
+export function paymentHours(policyYear = 2025): string {
+  const w = getStudentPolicy(policyYear).paymentWindow;
+  return `${w.opensAt.slice(0, 5)}-${w.closesAt.slice(0, 5)}`;
+}
+
+/**
+ * S-2.2a: the payment window in words, from the policy data — for screens and guidance, so no
+ * consumer writes the dates or hours down itself.
+ */
+export function paymentWindowText(policyYear = 2025): Bilingual {
+  const w = getStudentPolicy(policyYear).paymentWindow;
+  const hours = paymentHours(policyYear);
+  return {
+    zh: `${w.from}至${w.to}期间的工作日${hours}（北京时间）`,
+    en: `working days from ${w.from} to ${w.to}, ${hours} Beijing time`,
+  };
 }
 
 /**
@@ -30,10 +50,11 @@ export function checkStudentPayment(at: Date | string, policyYear = 2025): RuleR
     );
   }
   if (local.secondsOfDay < seconds(w.opensAt) || local.secondsOfDay > seconds(w.closesAt)) {
+    const hours = paymentHours(policyYear);
     return refuse(
       'S-2.2a',
-      `缴费时间为每日${w.opensAt.slice(0, 5)}-${w.closesAt.slice(0, 5)}（北京时间），现在是${local.time}`,
-      `Payments are taken ${w.opensAt.slice(0, 5)}–${w.closesAt.slice(0, 5)} Beijing time; it is ${local.time}`,
+      `缴费时间为每日${hours}（北京时间），现在是${local.time}`,
+      `Payments are taken ${hours.replace('-', '–')} Beijing time; it is ${local.time}`,
     );
   }
   return ALLOWED;
@@ -52,4 +73,10 @@ export function benefitPeriod(
     });
   }
   return { from: b.coverFrom, to: b.coverTo };
+}
+
+/** S-2.3: what the guide says about costs before the payment succeeds (shown with the period). */
+export function benefitBeforePayment(policyYear = 2025): Bilingual {
+  const { zh, en } = getStudentPolicy(policyYear).benefitPeriod.beforePayment;
+  return { zh, en };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { studentEligibility } from './eligibility.js';
 import { type StudentGuidanceInput, studentNextSteps } from './student-guidance.js';
-import { nextBankDeductionDates } from './withholding-dates.js';
+import {
+  nextBankDeductionDates,
+  studentWithholding,
+  withholdingOutlook,
+} from './withholding-dates.js';
 
 describe('S-2.2b next bank withholding dates', () => {
   it('the 15th of each month, moved to the next working day (2025-11-15 is a Saturday)', () => {
@@ -21,6 +25,47 @@ describe('S-2.2b next bank withholding dates', () => {
   it('stops at the end of the loaded holiday calendar instead of guessing', () => {
     expect(nextBankDeductionDates('2026-12-16', 2)).toEqual([]);
     expect(nextBankDeductionDates('2026-11-20', 5)).toEqual(['2026-12-15']);
+  });
+});
+
+describe('S-2.2b withholding dates inside the S-2.2a payment window', () => {
+  it('before the window: the window’s own withholding date (2025-10-15)', () => {
+    expect(withholdingOutlook('2025-09-20')).toMatchObject({
+      clause: 'S-2.2b',
+      state: 'scheduled',
+      dates: ['2025-10-15'],
+    });
+    expect(withholdingOutlook('2025-09-20').zh).toContain('银行将于2025-10-15扣款');
+  });
+  it('inside the window, up to and on the 15th: 2025-10-15; never 2025-11-17, which the window refuses', () => {
+    expect(withholdingOutlook('2025-10-13').dates).toEqual(['2025-10-15']);
+    expect(withholdingOutlook('2025-10-15').dates).toEqual(['2025-10-15']);
+  });
+  it('inside the window after the 15th: none left, pay another way by 2025-10-20', () => {
+    const outlook = withholdingOutlook('2025-10-16');
+    expect(outlook).toMatchObject({ state: 'none_left', dates: [] });
+    expect(outlook.zh).toBe(
+      '缴费期内已无银行批量扣款日，请于2025-10-20前的工作日09:00-15:00通过其他方式缴费',
+    );
+    expect(withholdingOutlook('2025-10-20').state).toBe('none_left');
+  });
+  it('after the window: closed', () => {
+    const outlook = withholdingOutlook('2025-10-21');
+    expect(outlook).toMatchObject({ state: 'closed', dates: [] });
+    expect(outlook.zh).toContain('缴费期（2025-10-05至2025-10-20）已结束');
+    expect(outlook.en).toContain('closed');
+  });
+  it('shown only to a reviewed student who has not paid', () => {
+    expect(studentWithholding('reviewed', '2025-10-13')?.dates).toEqual(['2025-10-15']);
+    for (const status of [
+      'registered',
+      'submitted',
+      'paid',
+      'photo_recorded',
+      'e_voucher',
+    ] as const) {
+      expect(studentWithholding(status, '2025-10-13')).toBeNull();
+    }
   });
 });
 
@@ -65,7 +110,9 @@ describe('S-1.1 … S-3.1 next steps with S-4 help lines', () => {
   it('S-2.1 / S-2.2a / S-2.4 a reviewed student pays 405 元 in the window, with 12366 and 4007112366', () => {
     const steps = studentNextSteps({ ...base, status: 'reviewed' });
     expect(steps.map((s) => s.clause)).toEqual(['S-2.2a', 'S-3.1']);
-    expect(steps[0]?.zh).toContain('2025-10-05至2025-10-20期间的工作日09:00-15:00缴费405元');
+    expect(steps[0]?.zh).toContain(
+      '2025-10-05至2025-10-20期间的工作日09:00-15:00（北京时间）缴费405元',
+    );
     expect(steps[0]?.zh).toContain('京通小程序（推荐）');
     expect(steps[0]?.helpLines.map((h) => h.number)).toEqual(['12366', '4007112366']);
   });

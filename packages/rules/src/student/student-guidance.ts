@@ -7,6 +7,7 @@ import { standardFee } from '../fees/annual-fee.js';
 import type { RuleResult } from '../common/rule-result.js';
 import { attachment1FileName, attachment2FileName } from './attachment-names.js';
 import { evidenceRequired } from './evidence.js';
+import { paymentWindowText } from './payment-window.js';
 import type { StudentStatus, SubmissionItemKey } from './student-progress.js';
 
 export interface StudentGuidanceInput {
@@ -74,8 +75,8 @@ function registrationSteps(input: StudentGuidanceInput): StudentStep[] {
     steps.push(
       step(
         'S-1.4',
-        '配合院（系）填写新参保信息汇总表（附件3）',
-        'Help the college fill in the summary table (attachment 3)',
+        '配合院（系）填写新参保信息汇总表（附件3）：院（系）在本人信息登记后下载汇总表',
+        'Help the college fill in the summary table (attachment 3): the college downloads it once your data is registered',
         ['insurance'],
       ),
     );
@@ -95,14 +96,13 @@ function registrationSteps(input: StudentGuidanceInput): StudentStep[] {
 
 function paymentStep(policyYear: number): StudentStep {
   const policy = getStudentPolicy(policyYear);
-  const w = policy.paymentWindow;
+  const window = paymentWindowText(policyYear);
   const fee = standardFee(policyYear, 'student_child');
   const channels = policy.channels.map((c) => PAYMENT_CHANNEL_LABELS[c]);
-  const hours = `${w.opensAt.slice(0, 5)}-${w.closesAt.slice(0, 5)}`;
   return step(
     'S-2.2a',
-    `请于${w.from}至${w.to}期间的工作日${hours}缴费${fee}元，缴费方式：${channels.map((c) => c.zh).join('；')}。银行批量扣款日为每月${policy.bankDeductionDayOfMonth}日（遇节假日、双休日顺延）`,
-    `Pay ${fee} 元 on a working day from ${w.from} to ${w.to}, ${hours} Beijing time, by: ${channels.map((c) => c.en).join('; ')}. Bank batch withholding is on the ${policy.bankDeductionDayOfMonth}th of each month (next working day if that is a holiday or weekend)`,
+    `请于${window.zh}缴费${fee}元，缴费方式：${channels.map((c) => c.zh).join('；')}。银行批量扣款日为每月${policy.bankDeductionDayOfMonth}日（遇节假日、双休日顺延）`,
+    `Pay ${fee} 元 on ${window.en}, by: ${channels.map((c) => c.en).join('; ')}. Bank batch withholding is on the ${policy.bankDeductionDayOfMonth}th of each month (next working day if that is a holiday or weekend)`,
     ['tax', 'etaxSupport'],
   );
 }

@@ -28,6 +28,25 @@ export function submissionChecklist(done: Partial<Record<SubmissionItemKey, bool
   return { complete: items.every((i) => i.done), items };
 }
 
+type Instant = Date | string;
+
+/**
+ * S-1.4 / S-1.5: attachment 3 is the student's row in the college summary table. It counts as
+ * done only when a summary including the student was produced after the student's registration
+ * data last changed — an older table carries stale data. An ineligible student is never in the
+ * table (S-1.1), so never has it.
+ */
+export function summaryRowCurrent(input: {
+  eligible: boolean;
+  summaryExportedAt: Instant | null;
+  registrationChangedAt: Instant;
+}): boolean {
+  if (!input.eligible || input.summaryExportedAt === null) return false;
+  return (
+    new Date(input.summaryExportedAt).getTime() >= new Date(input.registrationChangedAt).getTime()
+  );
+}
+
 /** S-1.6: a student's progress after submission. */
 export const STUDENT_STATUSES = [
   'registered',
@@ -49,7 +68,7 @@ export const STUDENT_STATUS_LABELS: Record<StudentStatus, { zh: string; en: stri
 };
 
 export type StudentEvent =
-  | { type: 'submit'; checklistComplete: boolean }
+  | { type: 'submit'; checklistComplete: boolean; eligibility: RuleResult }
   | { type: 'review' }
   | { type: 'pay'; paymentAllowed: RuleResult }
   | { type: 'record_photo'; proxyHandling: boolean }
@@ -69,6 +88,8 @@ const FROM: Record<
 function guard(event: StudentEvent): RuleResult {
   switch (event.type) {
     case 'submit':
+      // S-1.1: an ineligible student is not submitted, whatever the files say.
+      if (!event.eligibility.ok) return event.eligibility;
       return event.checklistComplete
         ? ALLOWED
         : refuse(
@@ -108,4 +129,29 @@ export function transitionStudent(
   }
   const checked = guard(event);
   return checked.ok ? { ok: true, to: rule.to } : checked;
+}
+
+/**
+ * S-1.1 / S-1.2 / S-1.3 / S-1.5: attachments can be uploaded or replaced for an eligible student
+ * until the file is submitted to the college; an ineligible student is refused with the S-1.1
+ * reason (there is nothing to submit).
+ */
+export function attachmentChangeAllowed(
+  status: StudentStatus,
+  eligibility: RuleResult,
+): RuleResult {
+  if (!eligibility.ok) return eligibility;
+  if (status !== 'registered') {
+    return refuse(
+      'S-1.5',
+      '材料已提交学院，不能再更换附件',
+      'The materials are already submitted to the college: attachments can no longer change',
+    );
+  }
+  return ALLOWED;
+}
+
+/** S-1.1 / S-1.2: attachment 1 (the registration form) is produced for an eligible student only. */
+export function registrationFormAllowed(eligibility: RuleResult): RuleResult {
+  return eligibility;
 }

@@ -9,7 +9,26 @@ import {
 } from './attachment-names.js';
 import { studentEligibility } from './eligibility.js';
 import { evidenceRequired } from './evidence.js';
-import { submissionChecklist, transitionStudent } from './student-progress.js';
+import {
+  attachmentChangeAllowed,
+  registrationFormAllowed,
+  submissionChecklist,
+  summaryRowCurrent,
+  transitionStudent,
+} from './student-progress.js';
+import {
+  ATTACHMENT_MAGIC_BYTES,
+  attachmentAccept,
+  attachmentContentMessage,
+  attachmentFileType,
+  attachmentTypeMessage,
+  hasMagicBytes,
+} from './attachment-types.js';
+import {
+  repeatedRegistrationMessage,
+  repeatedRegistrations,
+  studentRegistrationKey,
+} from './registration-key.js';
 
 describe('S-1.1 eligibility: full-time student with no other basic medical cover', () => {
   it('accepts a full-time student without other cover', () => {
@@ -96,15 +115,22 @@ describe('S-1.5 / S-1.6 submission checklist and progress', () => {
 
   it('S-1.6 registered → submitted → reviewed → paid → photo or e-voucher', () => {
     expect(
-      transitionStudent('registered', { type: 'submit', checklistComplete: false }),
+      transitionStudent('registered', {
+        type: 'submit',
+        checklistComplete: false,
+        eligibility: { ok: true },
+      }),
     ).toMatchObject({
       ok: false,
       clause: 'S-1.5',
     });
-    expect(transitionStudent('registered', { type: 'submit', checklistComplete: true })).toEqual({
-      ok: true,
-      to: 'submitted',
-    });
+    expect(
+      transitionStudent('registered', {
+        type: 'submit',
+        checklistComplete: true,
+        eligibility: { ok: true },
+      }),
+    ).toEqual({ ok: true, to: 'submitted' });
     expect(transitionStudent('submitted', { type: 'review' })).toEqual({
       ok: true,
       to: 'reviewed',
@@ -148,5 +174,123 @@ describe('S-2.4 payment channels and S-4 help lines', () => {
       HELP_LINES.tax.number,
       HELP_LINES.etaxSupport.number,
     ]).toEqual(['12333', '12366', '4007112366']);
+  });
+});
+
+describe('S-1.1 / S-1.5 an ineligible student moves nowhere', () => {
+  const ineligible = studentEligibility({ fullTimeStudent: true, otherCover: 'public_medical' });
+
+  it('S-1.1 submit is refused with the eligibility reason, even with every attachment', () => {
+    const r = transitionStudent('registered', {
+      type: 'submit',
+      checklistComplete: true,
+      eligibility: ineligible,
+    });
+    expect(r).toEqual(ineligible);
+    expect(r).toMatchObject({ ok: false, clause: 'S-1.1' });
+  });
+
+  it('S-1.1 attachments are refused with the reason; S-1.5 after submission they are locked', () => {
+    expect(attachmentChangeAllowed('registered', ineligible)).toEqual(ineligible);
+    expect(attachmentChangeAllowed('registered', { ok: true })).toEqual({ ok: true });
+    const locked = attachmentChangeAllowed('submitted', { ok: true });
+    expect(locked).toMatchObject({ ok: false, clause: 'S-1.5' });
+    if (!locked.ok) expect(locked.message).toContain('不能再更换附件');
+    expect(registrationFormAllowed(ineligible)).toEqual(ineligible);
+    expect(registrationFormAllowed({ ok: true })).toEqual({ ok: true });
+  });
+});
+
+describe('S-1.4 / S-1.5 attachment 3 counts only when the summary is newer than the data', () => {
+  const changed = '2025-09-20T10:00:00+08:00';
+  it('no summary yet, or an ineligible student: not done', () => {
+    expect(
+      summaryRowCurrent({
+        eligible: true,
+        summaryExportedAt: null,
+        registrationChangedAt: changed,
+      }),
+    ).toBe(false);
+    expect(
+      summaryRowCurrent({
+        eligible: false,
+        summaryExportedAt: '2025-09-21T10:00:00+08:00',
+        registrationChangedAt: changed,
+      }),
+    ).toBe(false);
+  });
+  it('a summary produced at or after the last change is done; an older one is stale', () => {
+    expect(
+      summaryRowCurrent({
+        eligible: true,
+        summaryExportedAt: new Date('2025-09-20T02:00:00Z'),
+        registrationChangedAt: changed,
+      }),
+    ).toBe(true);
+    expect(
+      summaryRowCurrent({
+        eligible: true,
+        summaryExportedAt: '2025-09-20T09:59:59+08:00',
+        registrationChangedAt: changed,
+      }),
+    ).toBe(false);
+  });
+});
+
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+describe('S-1.2 / S-1.3 attachment file types', () => {
+  it('S-1.2 attachment 1 may be PDF, Word or Excel; S-1.3 attachment 2 only PDF', () => {
+    expect(
+      attachmentFileType(1, '【1张三】个人参加城乡居民基本医疗保险信息登记表.XLSX')?.label,
+    ).toBe('Excel');
+    expect(attachmentFileType(1, 'form.doc')?.contentType).toBe('application/msword');
+    expect(attachmentFileType(1, 'form.txt')).toBeUndefined();
+    expect(attachmentFileType(2, 'scan.pdf')?.contentType).toBe('application/pdf');
+    expect(attachmentFileType(2, 'scan.docx')).toBeUndefined();
+    expect(attachmentFileType(2, 'pdf')).toBeUndefined();
+    expect(attachmentAccept(1)).toBe('.pdf,.docx,.xlsx,.doc,.xls');
+    expect(attachmentAccept(2)).toBe('.pdf');
+    expect(attachmentTypeMessage(1)).toContain('附件1应为PDF、Word');
+  });
+
+  it('the content must start with the type’s magic bytes', () => {
+    const pdf = attachmentFileType(2, 'a.pdf');
+    if (!pdf) throw new Error('no pdf type');
+    expect(hasMagicBytes(ascii('%PDF-1.7\n'), pdf)).toBe(true);
+    expect(
+      hasMagicBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pdf),
+    ).toBe(false);
+    expect(hasMagicBytes(ascii('%PD'), pdf)).toBe(false);
+    const docx = attachmentFileType(1, 'a.docx');
+    if (!docx) throw new Error('no docx type');
+    expect(hasMagicBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]), docx)).toBe(true);
+    expect(attachmentContentMessage(docx)).toContain('不是Word文件');
+    expect(ATTACHMENT_MAGIC_BYTES).toBe(8);
+  });
+});
+
+describe('S-1.2 one registration per ID number per year', () => {
+  it('the key is the year and the normalised ID number', () => {
+    expect(studentRegistrationKey(2025, '11010520060501001x')).toBe('2025:11010520060501001X');
+    expect(studentRegistrationKey(2025, '１１０１０５ 2006-0501001X')).toBe(
+      '2025:11010520060501001X',
+    );
+    expect(studentRegistrationKey(2026, '11010520060501001X')).not.toBe(
+      studentRegistrationKey(2025, '11010520060501001X'),
+    );
+  });
+  it('repeats within a set point at the first row with the key', () => {
+    const repeats = repeatedRegistrations(2025, [
+      { idNumber: 'A1' },
+      { idNumber: 'B2' },
+      { idNumber: 'a1' },
+      { idNumber: 'B2' },
+    ]);
+    expect([...repeats]).toEqual([
+      [2, 0],
+      [3, 1],
+    ]);
+    expect(repeatedRegistrationMessage(0)).toContain('与第1条重复');
   });
 });

@@ -27,6 +27,7 @@ export const studentsEn: typeof studentsZhCN = {
       idNumber: 'ID number',
       eligibility: 'Eligibility',
       status: 'Status',
+      deferred: 'Study status',
       createdAt: 'Registered',
     },
   },
@@ -66,6 +67,12 @@ export const studentsEn: typeof studentsZhCN = {
     incomplete: 'Something is missing: the file goes to the college once complete (S-1.5).',
     evidenceTitle: 'Attachment 2 must contain',
     evidenceFile: (name) => `Scans or photos of the above, all in one PDF named ${name}.`,
+    summaryDone: (at) => `A college summary including the student was produced at ${at}.`,
+    summaryStale:
+      "The student's data changed after the last summary: download the summary again (S-1.4).",
+    summaryMissing:
+      'Attachment 3 is done once the college downloads a summary table including the student (S-1.4).',
+    summaryDownload: 'Download the college summary (attachment 3)',
   },
   uploads: {
     title: (n) => (n === 1 ? 'Attachment 1: registration form' : 'Attachment 2: evidence (PDF)'),
@@ -78,6 +85,9 @@ export const studentsEn: typeof studentsZhCN = {
     replace: (n) => `Replace attachment ${n}`,
     done: (name, n) => `Attachment ${n} uploaded: ${name}`,
     locked: 'The file is submitted to the college: attachments can no longer change.',
+    formDownload: 'Download the pre-filled registration form (attachment 1)',
+    formHelp:
+      'The form is generated from the registered data (with the full ID number): the student checks it, signs it and it is uploaded.',
   },
   actions: {
     submitHelp: 'With attachments 1, 2 and 3 complete, submit the file to the college (S-1.5).',
@@ -93,8 +103,8 @@ export const studentsEn: typeof studentsZhCN = {
   },
   payment: {
     title: 'Record the payment',
-    fee: (yuan) =>
-      `Fee: ${yuan} 元 per person per year (S-2.1). Payments: working days 5–20 October 2025, 09:00–15:00 (S-2.2a).`,
+    fee: (yuan, window) =>
+      `Fee: ${yuan} 元 per person per year (S-2.1). Payments: ${window} (S-2.2a).`,
     channel: 'Payment channel',
     paidDate: 'Payment date',
     paidTime: 'Payment time (Beijing)',
@@ -102,6 +112,13 @@ export const studentsEn: typeof studentsZhCN = {
     submit: 'Record the payment',
   },
   institutions: {
+    personal: 'Personal designated institutions (3)',
+    common: 'Common designated institutions (TCM, specialist, A-class: not counted in the 3)',
+    commonNone: 'No common institution entered (optional).',
+    addCommon: 'Add a common institution',
+    removeCommon: (n) => `Remove common institution ${n}`,
+    commonCode: (n) => `Common institution ${n}: code`,
+    commonKind: (n) => `Common institution ${n}: kind`,
     code: (n) => `Institution ${n}: code`,
     kind: (n) => `Institution ${n}: kind`,
     submit: 'Save the institutions',
@@ -132,10 +149,12 @@ export const studentsEn: typeof studentsZhCN = {
     idNumber: 'ID number',
     gender: 'Gender',
     birthDate: 'Birth date',
+    nationalityOrRegion: 'Nationality / region',
     phone: 'Phone',
     studyStatus: 'Study status',
     fullTime: 'Full-time student',
     otherCover: 'Other basic medical cover',
+    declaresNoOtherCover: 'Declares no other basic medical cover',
     eligibility: 'Eligibility (S-1.1)',
     checklist: 'Checklist (S-1.5, S-1.3)',
     uploads: 'Attachments (S-1.2, S-1.3)',
@@ -158,5 +177,23 @@ export const studentsEn: typeof studentsZhCN = {
     college: 'College',
     summary: 'Summary table (attachment 3)',
     download: 'Download',
+  },
+  colleges: {
+    title: 'Colleges',
+    intro:
+      "A university is the insured unit and its colleges are its sub-units; each college's progress (S-1.6).",
+    university: 'University',
+    universityPick: 'Choose a university',
+    none: 'This university has no colleges yet.',
+    name: 'College name',
+    registrationCode: 'Registration code',
+    students: 'Registered',
+    ineligible: 'Not eligible',
+    deferred: 'Deferred',
+    addTitle: (university) => `Add a college to ${university}`,
+    submit: 'Add',
+    added: (name) => `College added: ${name}`,
+    addNotAllowed:
+      'Colleges are added by the district centre (a college needs a social-insurance registration code).',
   },
 };

@@ -31,9 +31,16 @@ describe('PaymentForm', { timeout: 60_000 }, () => {
     const server = jsonFetch(409, HOLIDAY);
     vi.stubGlobal('fetch', server.fetch);
     const onPaid = vi.fn();
-    renderWithProviders(<PaymentForm studentId="s1" feeYuan={405} onPaid={onPaid} />);
+    renderWithProviders(
+      <PaymentForm studentId="s1" feeYuan={405} policyYear={2025} onPaid={onPaid} />,
+    );
 
-    expect(screen.getByText(/缴费标准：405 元\/人\/年（S-2.1）/)).toBeInTheDocument();
+    // S-2.2a: the window as the rules' policy data states it, not a copy in the texts.
+    expect(
+      screen.getByText(
+        '缴费标准：405 元/人/年（S-2.1）。缴费时间：2025-10-05至2025-10-20期间的工作日09:00-15:00（北京时间）（S-2.2a）。',
+      ),
+    ).toBeInTheDocument();
     paidOn('2025-10-08', '10:00');
     await userEvent.click(screen.getByRole('button', { name: '登记缴费' }));
 
@@ -53,9 +60,17 @@ describe('PaymentForm', { timeout: 60_000 }, () => {
 
   it('S-2.2a: the refusal reads in English when English is chosen', async () => {
     vi.stubGlobal('fetch', jsonFetch(409, HOLIDAY).fetch);
-    renderWithProviders(<PaymentForm studentId="s1" feeYuan={405} onPaid={vi.fn()} />, {
-      lang: 'en',
-    });
+    renderWithProviders(
+      <PaymentForm studentId="s1" feeYuan={405} policyYear={2025} onPaid={vi.fn()} />,
+      {
+        lang: 'en',
+      },
+    );
+    expect(
+      screen.getByText(
+        /Payments: working days from 2025-10-05 to 2025-10-20, 09:00-15:00 Beijing time/,
+      ),
+    ).toBeInTheDocument();
     paidOn('2025-10-08', '10:00');
     await userEvent.click(screen.getByRole('button', { name: 'Record the payment' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -69,7 +84,9 @@ describe('PaymentForm', { timeout: 60_000 }, () => {
     const server = jsonFetch(201, student);
     vi.stubGlobal('fetch', server.fetch);
     const onPaid = vi.fn();
-    renderWithProviders(<PaymentForm studentId="s1" feeYuan={405} onPaid={onPaid} />);
+    renderWithProviders(
+      <PaymentForm studentId="s1" feeYuan={405} policyYear={2025} onPaid={onPaid} />,
+    );
 
     await userEvent.click(screen.getByRole('combobox', { name: '缴费方式' }));
     await userEvent.click(await screen.findByTitle('银行APP'));
@@ -82,7 +99,9 @@ describe('PaymentForm', { timeout: 60_000 }, () => {
   it('asks for the time when only the date is given, and sends nothing', async () => {
     const server = jsonFetch(201, {});
     vi.stubGlobal('fetch', server.fetch);
-    renderWithProviders(<PaymentForm studentId="s1" feeYuan={405} onPaid={vi.fn()} />);
+    renderWithProviders(
+      <PaymentForm studentId="s1" feeYuan={405} policyYear={2025} onPaid={vi.fn()} />,
+    );
     paidOn('2025-10-13', '');
     await userEvent.click(screen.getByRole('button', { name: '登记缴费' }));
     expect(

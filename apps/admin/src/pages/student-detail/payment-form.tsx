@@ -1,4 +1,9 @@
-import { PAYMENT_CHANNEL_LABELS, PAYMENT_CHANNELS } from '@sscard/rules';
+import {
+  PAYMENT_CHANNEL_LABELS,
+  PAYMENT_CHANNELS,
+  paymentWindowText,
+  type StudentPaymentInput,
+} from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,22 +16,23 @@ import {
   type PaymentForm as PaymentValues,
   paymentBody,
   paymentFormSchema,
-  type StudentPaymentBody,
 } from '../../forms/student-schemas.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 /**
  * S-2.1 / S-2.2a / S-2.4: recording a reviewed student's payment with its channel. The window
- * (working days 2025-10-05…20, 09:00–15:00) is the API's to enforce: a refusal shows its clause.
+ * is stated from the rules' policy data and is the API's to enforce: a refusal shows its clause.
  */
 export function PaymentForm({
   studentId,
   feeYuan,
+  policyYear,
   onPaid,
 }: {
   studentId: string;
   feeYuan: number;
+  policyYear: number;
   onPaid: (student: StudentDetail) => void;
 }) {
   const { t, pick, label } = useI18n();
@@ -35,7 +41,7 @@ export function PaymentForm({
   const [placed, setPlaced] = useState<string[]>([]);
   const idempotency = useIdempotencyKey();
   const pay = useMutation({
-    mutationFn: (body: StudentPaymentBody) =>
+    mutationFn: (body: StudentPaymentInput) =>
       api.students.pay(studentId, body, idempotency.keyFor(body)),
     onSuccess: (student) => {
       idempotency.done();
@@ -61,7 +67,9 @@ export function PaymentForm({
           <ApiErrorAlert error={pay.error} hideFields={placed} />
         </div>
       ) : null}
-      <Typography.Paragraph>{p.fee(feeYuan)}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {p.fee(feeYuan, label(paymentWindowText(policyYear)))}
+      </Typography.Paragraph>
       <Form.Item name="channel" label={p.channel} rules={rule('channel')}>
         <Select
           options={PAYMENT_CHANNELS.map((c) => ({

@@ -54,7 +54,14 @@ export function StudentActions({
         <Alert type="info" showIcon title={x.waitingForReview} />
       );
     case 'reviewed':
-      return <PaymentForm studentId={student.id} feeYuan={student.feeYuan} onPaid={onChanged} />;
+      return (
+        <PaymentForm
+          studentId={student.id}
+          feeYuan={student.feeYuan}
+          policyYear={student.policyYear}
+          onPaid={onChanged}
+        />
+      );
     case 'paid':
       return (
         <Space orientation="vertical" style={{ width: '100%' }}>

@@ -1,6 +1,8 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Tag, Typography } from 'antd';
 import type { StudentDetail } from '../../api/contract.js';
+import { api } from '../../api/endpoints.js';
+import { DownloadButton } from '../../components/download-button.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 /** S-1.1: the stored eligibility verdict, with its reason when refused. */
@@ -43,10 +45,27 @@ function Done({ done }: { done: boolean }) {
   );
 }
 
-/** S-1.5: attachments 1–3 at the college; S-1.3: what attachment 2 must contain for the ID kind. */
-export function SubmissionChecklist({ student }: { student: StudentDetail }) {
+/**
+ * S-1.5: attachments 1–3 at the college; S-1.4: attachment 3 is done once the college has
+ * downloaded a summary including the student since the data last changed (the API decides);
+ * S-1.3: what attachment 2 must contain for the ID kind.
+ */
+export function SubmissionChecklist({
+  student,
+  onSummary,
+}: {
+  student: StudentDetail;
+  /** Called after the summary downloaded, so the checklist shows attachment 3 ticked. */
+  onSummary: () => Promise<void>;
+}) {
   const { t, label } = useI18n();
   const x = t.students.checklist;
+  const summaryDone = student.checklist.items.some((i) => i.key === 'attachment3' && i.done);
+  const summaryNote = summaryDone
+    ? x.summaryDone(new Date(student.summaryExportedAt ?? '').toLocaleString())
+    : student.summaryExportedAt
+      ? x.summaryStale
+      : x.summaryMissing;
   return (
     <>
       <ul className="student-checklist" aria-label={x.title}>
@@ -56,6 +75,24 @@ export function SubmissionChecklist({ student }: { student: StudentDetail }) {
           </li>
         ))}
       </ul>
+      {student.eligibility.eligible ? (
+        <div className="student-summary">
+          <Typography.Paragraph type="secondary">{summaryNote}</Typography.Paragraph>
+          {student.status === 'registered' ? (
+            <DownloadButton
+              size="small"
+              load={async () => {
+                const file = await api.students.summaryXlsx(student.college.id);
+                await onSummary();
+                return file;
+              }}
+              fallbackName={`${student.college.name}.xlsx`}
+            >
+              {x.summaryDownload}
+            </DownloadButton>
+          ) : null}
+        </div>
+      ) : null}
       <Typography.Paragraph type={student.checklist.complete ? 'success' : 'secondary'}>
         {student.checklist.complete ? x.complete : x.incomplete}
       </Typography.Paragraph>

@@ -1,5 +1,6 @@
 import {
   GENDER_LABELS,
+  getStudentPolicy,
   ID_KIND_LABELS,
   OTHER_COVER_LABELS,
   STUDY_STATUS_LABELS,
@@ -8,7 +9,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Result, Row, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error.js';
-import type { StudentDetail } from '../../api/contract.js';
+import type { Role, StudentDetail } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
 import { useSession } from '../../auth/session-store.js';
 import { QueryState } from '../../components/query-state.js';
@@ -20,6 +21,9 @@ import { EligibilityResult, SubmissionChecklist } from './student-checklist.js';
 import { NextSteps, PaymentFacts, StudentHelpLines } from './student-guidance.js';
 import { StudentUploads } from './student-uploads.js';
 import './student-detail.css';
+
+/** Who may download the generated registration form (the API's @Roles on its route). */
+const FORM_READERS: readonly Role[] = ['university_staff', 'college_staff'];
 
 function labelOf<K extends string>(labels: Record<K, { zh: string; en: string }>, key: string) {
   return Object.hasOwn(labels, key) ? labels[key as K] : undefined;
@@ -97,6 +101,9 @@ function StudentFile({ student }: { student: StudentDetail }) {
                   {text(GENDER_LABELS, student.gender)}
                 </Descriptions.Item>
                 <Descriptions.Item label={x.birthDate}>{student.birthDate}</Descriptions.Item>
+                <Descriptions.Item label={x.nationalityOrRegion}>
+                  {student.nationalityOrRegion}
+                </Descriptions.Item>
                 <Descriptions.Item label={x.phone}>{student.phone}</Descriptions.Item>
                 <Descriptions.Item label={x.studyStatus}>
                   {text(STUDY_STATUS_LABELS, student.studyStatus)}
@@ -107,16 +114,23 @@ function StudentFile({ student }: { student: StudentDetail }) {
                 <Descriptions.Item label={x.otherCover}>
                   {text(OTHER_COVER_LABELS, student.otherCover)}
                 </Descriptions.Item>
+                <Descriptions.Item label={x.declaresNoOtherCover}>
+                  {student.declaresNoOtherCover ? t.common.yes : t.common.no}
+                </Descriptions.Item>
               </Descriptions>
             </Card>
             <Card title={x.eligibility} size="small">
               <EligibilityResult student={student} />
             </Card>
             <Card title={x.checklist} size="small">
-              <SubmissionChecklist student={student} />
+              <SubmissionChecklist student={student} onSummary={() => changed()} />
             </Card>
             <Card title={x.uploads} size="small">
-              <StudentUploads student={student} onUploaded={() => void changed()} />
+              <StudentUploads
+                student={student}
+                canDownloadForm={session ? FORM_READERS.includes(session.user.role) : false}
+                onUploaded={() => void changed()}
+              />
             </Card>
             <Card title={x.progress} size="small">
               {session ? (
@@ -128,7 +142,11 @@ function StudentFile({ student }: { student: StudentDetail }) {
               ) : null}
             </Card>
             <Card title={x.institutions} size="small">
-              <InstitutionsForm student={student} onSaved={(next) => void changed(next)} />
+              <InstitutionsForm
+                student={student}
+                personalCount={getStudentPolicy(student.policyYear).personalInstitutionCount}
+                onSaved={(next) => void changed(next)}
+              />
             </Card>
           </Space>
         </Col>

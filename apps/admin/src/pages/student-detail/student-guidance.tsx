@@ -31,10 +31,22 @@ export function NextSteps({ student }: { student: StudentDetail }) {
   );
 }
 
-/** S-2.3 benefit period, S-2.2b withholding dates, S-2.1 fee and the payment once made. */
-export function PaymentFacts({ student }: { student: StudentDetail }) {
+/**
+ * S-2.3 benefit period (with the guide's word on costs before payment), S-2.1 fee, the payment
+ * once made, and S-2.2b bank withholding inside the payment window — only while the student is
+ * reviewed and unpaid (the API sends it only then).
+ */
+export function PaymentFacts({
+  student,
+}: {
+  student: Pick<
+    StudentDetail,
+    'feeYuan' | 'payment' | 'benefitPeriod' | 'benefitBeforePayment' | 'withholding'
+  >;
+}) {
   const { t, label } = useI18n();
   const x = t.students.guidance;
+  const { withholding } = student;
   return (
     <Descriptions column={1} size="small" bordered>
       <Descriptions.Item label={x.fee}>{x.feeValue(student.feeYuan)}</Descriptions.Item>
@@ -52,11 +64,16 @@ export function PaymentFacts({ student }: { student: StudentDetail }) {
           ? x.benefitValue(student.benefitPeriod.from, student.benefitPeriod.to)
           : x.benefitAfterPayment}{' '}
         <Tag>S-2.3</Tag>
+        <div className="student-benefit-note">
+          <Typography.Text type="secondary">{label(student.benefitBeforePayment)}</Typography.Text>
+        </div>
       </Descriptions.Item>
-      <Descriptions.Item label={x.withholding}>
-        {student.withholdingDates.length > 0 ? student.withholdingDates.join('、') : t.common.none}{' '}
-        <Tag>S-2.2b</Tag>
-      </Descriptions.Item>
+      {withholding ? (
+        <Descriptions.Item label={x.withholding}>
+          <span data-testid="withholding">{label(withholding)}</span>{' '}
+          <Tag>{withholding.clause}</Tag>
+        </Descriptions.Item>
+      ) : null}
     </Descriptions>
   );
 }

@@ -1,4 +1,5 @@
 import { CheckCircleFilled, UploadOutlined } from '@ant-design/icons';
+import { ATTACHMENT_FILE_TYPES, attachmentAccept } from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useId, useRef } from 'react';
@@ -7,12 +8,6 @@ import { api } from '../../api/endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
 import { DownloadButton } from '../../components/download-button.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-
-/** The file types each attachment may be (the API checks the name and the content anyway). */
-const ACCEPT: Record<1 | 2, string> = {
-  1: '.pdf,.doc,.docx,.xls,.xlsx',
-  2: '.pdf,application/pdf',
-};
 
 function size(bytes: number): string {
   return bytes < 1024 * 1024
@@ -27,9 +22,12 @@ function size(bytes: number): string {
  */
 export function StudentUploads({
   student,
+  canDownloadForm,
   onUploaded,
 }: {
   student: StudentDetail;
+  /** S-1.2: the generated form (full ID number) is for the college's and university's staff. */
+  canDownloadForm: boolean;
   onUploaded: () => void;
 }) {
   const { t } = useI18n();
@@ -46,9 +44,10 @@ export function StudentUploads({
           file={student.attachments.find((a) => a.attachment === n)}
           expectedName={
             n === 1
-              ? `${student.fileNames.attachment1}.pdf / .docx / .xlsx`
+              ? `${student.fileNames.attachment1}${ATTACHMENT_FILE_TYPES[1].map((type) => type.extension).join(' / ')}`
               : student.fileNames.attachment2
           }
+          formDownload={n === 1 && canDownloadForm && student.eligibility.eligible}
           locked={locked}
           onUploaded={onUploaded}
         />
@@ -62,6 +61,7 @@ function AttachmentSlot({
   student,
   file,
   expectedName,
+  formDownload,
   locked,
   onUploaded,
 }: {
@@ -69,6 +69,7 @@ function AttachmentSlot({
   student: StudentDetail;
   file: AttachmentView | undefined;
   expectedName: string;
+  formDownload: boolean;
   locked: boolean;
   onUploaded: () => void;
 }) {
@@ -88,6 +89,18 @@ function AttachmentSlot({
       <div>
         <Typography.Text type="secondary">{x.expected(expectedName)}</Typography.Text>
       </div>
+      {formDownload ? (
+        <div className="attachment-form">
+          <DownloadButton
+            size="small"
+            load={() => api.students.registrationForm(student.id)}
+            fallbackName={`${student.fileNames.attachment1}.xlsx`}
+          >
+            {x.formDownload}
+          </DownloadButton>{' '}
+          <Typography.Text type="secondary">{x.formHelp}</Typography.Text>
+        </div>
+      ) : null}
       {file ? (
         <Space wrap className="attachment-file">
           <CheckCircleFilled style={{ color: '#237804' }} aria-hidden />
@@ -116,7 +129,7 @@ function AttachmentSlot({
           <input
             ref={input}
             type="file"
-            accept={ACCEPT[n]}
+            accept={attachmentAccept(n)}
             aria-label={x.choose(n)}
             className="visually-hidden"
             onChange={(event) => {

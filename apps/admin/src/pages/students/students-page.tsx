@@ -150,6 +150,13 @@ export function StudentsPage() {
               ),
           },
           {
+            title: c.deferred,
+            key: 'deferred',
+            // S-1.3: a deferred student's evidence must include the latest deferral proof.
+            render: (_, row) =>
+              row.deferred ? <Tag color="orange">{x.deferredYes}</Tag> : x.deferredNo,
+          },
+          {
             title: c.status,
             key: 'status',
             sorter: true,

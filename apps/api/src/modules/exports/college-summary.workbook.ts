@@ -52,6 +52,8 @@ export const COLLEGE_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
   { header: C.studyStatus, width: 8, kind: 'center' },
   { header: C.fullTime, width: 9, kind: 'center' },
   { header: C.otherCover, width: 12, kind: 'text' },
+  // S-1.1: the student's own declaration (attachment 1's field), next to what was stated.
+  { header: C.declaration, width: 11, kind: 'center' },
 ];
 
 /** The file name the college submits: the table's title (S-1.4) with .xlsx. */
@@ -100,6 +102,7 @@ export async function writeCollegeSummary(
       STUDY_STATUS_LABELS[r.studyStatus].zh,
       r.fullTimeStudent ? COMMON.yes : COMMON.no,
       OTHER_COVER_LABELS[r.otherCover].zh,
+      r.declaresNoOtherCover ? COMMON.yes : COMMON.no,
     ],
     { total: S.total, after: [], empty: COMMON.noLines },
   );

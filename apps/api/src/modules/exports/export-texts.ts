@@ -240,6 +240,39 @@ export const COLLEGE_SUMMARY = {
     studyStatus: '在读状态',
     fullTime: '全日制在校学生',
     otherCover: '其他基本医疗保障',
+    declaration: '本人声明无其他医疗保障',
   },
   total: (n: number) => `合计：${n}人`,
+} as const;
+
+/** S-1.2: attachment 1, the student's registration form, as sscard fills it from stored data. */
+export const REGISTRATION_FORM = {
+  sheetName: '登记表',
+  title: '个人参加城乡居民基本医疗保险信息登记表',
+  info: (seq: number, college: string, policyYear: number) =>
+    `附件1　　序号：${seq}　　院（系）：${college}　　参保年度：${policyYear}年`,
+  person: '参保人基本信息',
+  labels: {
+    name: '姓名',
+    gender: '性别',
+    idKind: '证件类型',
+    idNumber: '证件号码',
+    birthDate: '出生日期',
+    nationality: '国籍（地区）',
+    phone: '联系电话',
+    college: '院（系）',
+    className: '班级',
+    studentNumber: '学号',
+    studyStatus: '在读状态',
+    fullTime: '全日制在校学生',
+    otherCover: '其他基本医疗保障',
+  },
+  declarationTitle: '本人声明（S-1.1）',
+  declaredLabel: '无其他基本医疗保障',
+  declared: (yes: boolean) => (yes ? '☑ 是　　☐ 否' : '☐ 是　　☑ 否'),
+  signature: '本人签名',
+  date: '日期',
+  dateBlank: '＿＿＿＿年＿＿月＿＿日',
+  note: (fileName: string) =>
+    `请本人核对以上信息并签名，扫描或拍照后以《${fileName}》为文件名上传（S-1.2）；信息有误将无法办理。`,
 } as const;

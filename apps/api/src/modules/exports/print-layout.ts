@@ -77,10 +77,13 @@ const STYLES = {
 const LINE_HEIGHT = 22;
 const A4 = 9;
 
-/** Page setup of a layout whose column-header row is `headerRow` (1-based). */
+/**
+ * Page setup of a layout whose column-header row is `headerRow` (1-based), repeated on every
+ * printed page; null for a one-page form, which has no header row to repeat.
+ */
 export function pageSetupFor(
   layout: Pick<SheetLayout, 'orientation'>,
-  headerRow: number,
+  headerRow: number | null,
 ): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: A4,
@@ -91,7 +94,7 @@ export function pageSetupFor(
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    printTitlesRow: `${headerRow}:${headerRow}`,
+    ...(headerRow === null ? {} : { printTitlesRow: `${headerRow}:${headerRow}` }),
   };
 }
 
@@ -188,3 +191,19 @@ export class LayoutSheet {
     return this.rowNo;
   }
 }
+
+/**
+ * The same styles for a document laid out as a form — label and value cells — rather than a
+ * table (attachment 1, the student's registration form).
+ */
+export const FORM_STYLES = {
+  title: STYLES.title,
+  info: STYLES.info,
+  section: STYLES.header,
+  label: STYLES.header,
+  value: CELL_STYLES.text,
+  code: CELL_STYLES.code,
+  fullId: CELL_STYLES.full_id,
+  signature: CELL_STYLES.signature,
+  note: STYLES.note,
+} satisfies Record<string, Partial<ExcelJS.Style>>;

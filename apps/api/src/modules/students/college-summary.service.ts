@@ -10,7 +10,7 @@ import {
 } from '../exports/college-summary.workbook.js';
 import { keysetPages, xlsxDownload } from '../exports/xlsx-stream.js';
 import { CollegesRepository } from './colleges.repository.js';
-import { type StudentRow, StudentsRepository } from './students.repository.js';
+import { type IncludedRow, type StudentRow, StudentsRepository } from './students.repository.js';
 import { STUDENT_POLICY_YEAR } from './students.service.js';
 
 /** Attachment 1's data as the summary table prints it, under the student's own 序号. */
@@ -34,14 +34,14 @@ function registration(row: StudentRow): CollegeSummaryRow {
   };
 }
 
-async function* registrations(pages: AsyncIterable<StudentRow[]>) {
-  for await (const page of pages) yield* page.map(registration);
-}
-
 /**
  * S-1.4: attachment 3, 【XX学院】2025年北京市城乡居民基本医疗保险新参保信息汇总表, streamed
- * page by page, with full ID numbers (see the writer). It lists the college's eligible students (S-1.1): an ineligible one is not a
- * new enrolee.
+ * page by page, with full ID numbers (see the writer). It lists the college's eligible students
+ * (S-1.1): an ineligible one is not a new enrolee.
+ *
+ * S-1.5: once every line has been handed to the writer, the students it included are marked (summary_exported_at,
+ * set-based, each only if its data is still what was printed), which is what ticks attachment 3
+ * on their checklists. An aborted download stops before that, so it marks no one.
  */
 @Injectable()
 export class CollegeSummaryService {
@@ -65,10 +65,6 @@ export class CollegeSummaryService {
         action: 'college_summary_download',
       },
     ]);
-    const pages = keysetPages(
-      (after: number | null, size) => this.students.summaryPage(college.id, after, size),
-      (row) => row.seq,
-    );
     const today = this.clock.today();
     return xlsxDownload(
       { zh: fileName, ascii: `college-summary-${STUDENT_POLICY_YEAR}.xlsx` },
@@ -77,9 +73,37 @@ export class CollegeSummaryService {
           collegeName: college.name,
           policyYear: STUDENT_POLICY_YEAR,
           today,
-          rows: registrations(pages),
+          rows: this.lines(actor, college),
         });
       },
     );
+  }
+
+  /** The summary's lines; after the last one, the students they showed are marked (S-1.5). */
+  private async *lines(
+    actor: Actor,
+    college: { id: string; districtId: string },
+  ): AsyncGenerator<CollegeSummaryRow> {
+    const included: IncludedRow[] = [];
+    const pages = keysetPages(
+      (after: number | null, size) => this.students.summaryPage(college.id, after, size),
+      (row) => row.seq,
+    );
+    for await (const page of pages) {
+      for (const row of page) {
+        included.push({ id: row.id, registrationVersion: row.registrationVersion });
+        yield registration(row);
+      }
+    }
+    const marked = await this.students.markSummaryExported(included);
+    await this.audit.append(actor, [
+      {
+        districtId: college.districtId,
+        entity: 'unit',
+        entityId: college.id,
+        action: 'college_summary_included',
+        after: { students: marked, lines: included.length },
+      },
+    ]);
   }
 }

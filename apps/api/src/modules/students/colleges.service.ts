@@ -16,7 +16,12 @@ import { STUDENT_POLICY_YEAR } from './students.service.js';
 
 const UNIVERSITY = { zh: '高校', en: 'University' };
 
-function collegeView(row: CollegeRow): CollegeView {
+const zeroCounts = (): StatusCounts =>
+  Object.fromEntries(STUDENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
+
+type Progress = Pick<CollegeView, 'byStatus' | 'ineligible' | 'deferred'>;
+
+function collegeView(row: CollegeRow, progress?: Progress): CollegeView {
   return {
     id: row.id,
     districtId: row.districtId,
@@ -24,11 +29,11 @@ function collegeView(row: CollegeRow): CollegeView {
     name: row.name,
     registrationCode: row.registrationCode,
     studentCount: row.studentCount,
+    byStatus: progress?.byStatus ?? zeroCounts(),
+    ineligible: progress?.ineligible ?? 0,
+    deferred: progress?.deferred ?? 0,
   };
 }
-
-const zeroCounts = (): StatusCounts =>
-  Object.fromEntries(STUDENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
 
 /** A university's colleges (院（系）, sub-units of the insured unit) and the progress dashboard. */
 @Injectable()
@@ -44,7 +49,22 @@ export class CollegesService {
     if (!(await this.colleges.findUnit(scope, universityId, ['university']))) {
       throw new NotFound(UNIVERSITY);
     }
-    return (await this.colleges.colleges(scope, universityId)).map(collegeView);
+    // One query after another: the embedded database serves a single connection.
+    const rows = await this.colleges.colleges(scope, universityId);
+    const counts = await this.colleges.countsByCollege(scope, universityId);
+    const progress = new Map<string, Progress>();
+    for (const c of counts) {
+      let p = progress.get(c.collegeId);
+      if (!p) {
+        p = { byStatus: zeroCounts(), ineligible: 0, deferred: 0 };
+        progress.set(c.collegeId, p);
+      }
+      if (c.status === null) continue;
+      p.byStatus[c.status] += c.count;
+      p.ineligible += c.ineligible;
+      p.deferred += c.deferred;
+    }
+    return rows.map((row) => collegeView(row, progress.get(row.id)));
   }
 
   /** District staff (their district) or the admin add a college under a university. */

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { ATTACHMENT_MAGIC_BYTES } from '@sscard/rules';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 
 /** The upload is over the size cap; nothing of it is kept. */
@@ -20,7 +21,8 @@ export interface StoredFile {
 }
 
 const STORED_NAME = /^[0-9a-f-]{36}$/;
-const HEAD_BYTES = 8;
+/** As many first bytes as the rules' type check reads. */
+const HEAD_BYTES = ATTACHMENT_MAGIC_BYTES;
 
 /**
  * Students' attachments on disk, under random names (the user's name is kept in the database

@@ -1,7 +1,16 @@
 import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { bi, checkAttachmentName } from '@sscard/rules';
+import {
+  attachmentChangeAllowed,
+  attachmentContentMessage,
+  attachmentFileType,
+  attachmentTypeMessage,
+  bi,
+  checkAttachmentName,
+  hasMagicBytes,
+  type RuleResult,
+} from '@sscard/rules';
 import { AuditRepository } from '../../common/audit/audit.repository.js';
 import { type Actor, scopeOf } from '../../common/auth/actor.js';
 import {
@@ -14,11 +23,10 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { DatabaseContext } from '../../database/database-context.js';
 import { FileTooBig, type StoredFile, StudentFileStore } from './student-file-store.js';
 import { type AttachmentRow, StudentFilesRepository } from './student-files.repository.js';
-import { attachmentView } from './student-view.js';
+import { attachmentView, storedEligibility } from './student-view.js';
 import type { AttachmentView } from './students.dto.js';
-import { StudentsRepository } from './students.repository.js';
+import { type StudentRow, StudentsRepository } from './students.repository.js';
 import { STUDENT } from './students.service.js';
-import { expectedType, hasMagic } from './upload-type.js';
 
 export interface UploadedPart {
   filename: string;
@@ -46,8 +54,9 @@ export class StudentFilesService {
   }
 
   /**
-   * Checks in order of cost: the student (scope, status), the name (rules), then the content
-   * while it streams to disk (size cap, magic bytes). Anything refused leaves no file behind.
+   * Checks in order of cost: the student (scope; the rules on eligibility and status), the name
+   * and type (rules), then the content while it streams to disk (size cap, magic bytes).
+   * Anything refused leaves no file behind.
    */
   async upload(actor: Actor, studentId: string, part: UploadedPart): Promise<AttachmentView> {
     const refuse = (error: Error): never => {
@@ -56,20 +65,14 @@ export class StudentFilesService {
     };
     const row = await this.students.find(scopeOf(actor), studentId);
     if (!row) return refuse(new NotFound(STUDENT));
+    const allowed = changeAllowed(row);
+    if (!allowed.ok) return refuse(new RuleRefused(allowed.clause, allowed.message));
     const named = checkAttachmentName(part.filename, { seq: row.seq, name: row.name });
     if (!named.ok) return refuse(new RuleRefused(named.clause, named.message));
-    const type = expectedType(named.attachment, part.filename);
+    const type = attachmentFileType(named.attachment, part.filename.trim());
     if (!type) {
-      return refuse(
-        new ValidationFailed({
-          file: bi(
-            '附件1应为PDF、Word（.docx/.doc）或Excel（.xlsx/.xls）文件',
-            'Attachment 1 must be a PDF, Word (.docx/.doc) or Excel (.xlsx/.xls) file',
-          ),
-        }),
-      );
+      return refuse(new ValidationFailed({ file: attachmentTypeMessage(named.attachment) }));
     }
-    if (row.status !== 'registered') return refuse(this.submitted());
     let stored: StoredFile;
     try {
       stored = await this.store.write(part.file, this.maxBytes);
@@ -81,14 +84,9 @@ export class StudentFilesService {
         }),
       );
     }
-    if (!hasMagic(stored.head, type)) {
+    if (!hasMagicBytes(stored.head, type)) {
       await this.store.remove(stored.storedName);
-      throw new ValidationFailed({
-        file: bi(
-          `文件内容不是${type.label}文件（与扩展名不符）`,
-          `The content is not a ${type.label} file (it does not match the extension)`,
-        ),
-      });
+      throw new ValidationFailed({ file: attachmentContentMessage(type) });
     }
     const kind = named.attachment === 1 ? 'registration_form' : 'evidence';
     let saved: { id: string; replaced: string | null };
@@ -96,7 +94,8 @@ export class StudentFilesService {
       saved = await this.db.transaction(async () => {
         const locked = await this.students.find(scopeOf(actor), studentId, true);
         if (!locked) throw new NotFound(STUDENT);
-        if (locked.status !== 'registered') throw this.submitted();
+        const still = changeAllowed(locked);
+        if (!still.ok) throw new RuleRefused(still.clause, still.message);
         const result = await this.files.replace({
           districtId: locked.districtId,
           studentId,
@@ -154,14 +153,9 @@ export class StudentFilesService {
     ]);
     return { row, stream: this.store.open(row.storedName) };
   }
+}
 
-  private submitted(): RuleRefused {
-    return new RuleRefused(
-      'S-1.5',
-      bi(
-        '材料已提交学院，不能再更换附件',
-        'The materials are already submitted to the college: attachments can no longer change',
-      ),
-    );
-  }
+/** S-1.1 / S-1.5: the rules on whether the student's attachments may change now. */
+function changeAllowed(row: StudentRow): RuleResult {
+  return attachmentChangeAllowed(row.status, storedEligibility(row));
 }

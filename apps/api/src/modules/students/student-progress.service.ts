@@ -64,19 +64,22 @@ export class StudentProgressService {
     ]);
   }
 
-  /** S-1.5: attachments 1–3 complete and S-1.1 eligible → submitted to the college. */
+  /**
+   * S-1.5: attachments 1–3 complete (attachment 3: a summary produced since the data last
+   * changed) and S-1.1 eligible → submitted to the college; the rules' transition decides both.
+   */
   async submit(actor: Actor, id: string): Promise<StudentDetail> {
     await this.db.transaction(async () => {
       const row = await this.lockStudent(actor, id);
-      const eligible = storedEligibility(row);
-      if (!eligible.ok && row.status === 'registered') {
-        throw new RuleRefused(eligible.clause, eligible.message);
-      }
       const checklist = checklistOf(row, await this.files.forStudent(id));
       await this.step(
         actor,
         row,
-        { type: 'submit', checklistComplete: checklist.complete },
+        {
+          type: 'submit',
+          checklistComplete: checklist.complete,
+          eligibility: storedEligibility(row),
+        },
         'submit',
       );
     });

@@ -1,18 +1,20 @@
 import {
   attachment1FileName,
   attachment2FileName,
+  benefitBeforePayment,
   benefitPeriod,
   evidenceRequired,
   HELP_LINES,
   type InstitutionChoice,
   maskIdNumber,
-  nextBankDeductionDates,
   PAYMENT_CHANNEL_LABELS,
   type RuleResult,
   STUDENT_STATUS_LABELS,
   standardFee,
   studentNextSteps,
+  studentWithholding,
   submissionChecklist,
+  summaryRowCurrent,
   toShanghai,
 } from '@sscard/rules';
 import type { AttachmentRow } from './student-files.repository.js';
@@ -28,14 +30,14 @@ export function storedEligibility(row: StudentRow): RuleResult {
 }
 
 /**
- * S-1.5: attachments 1 and 2 are the uploaded files; attachment 3 is the student's row in the
- * college summary table, which lists the eligible students — so an eligible student has it.
+ * S-1.5: attachments 1 and 2 are the uploaded files; attachment 3 is the student's row in a
+ * college summary produced after the student's data last changed (the rules decide).
  */
 export function checklistOf(row: StudentRow, attachments: readonly AttachmentRow[]) {
   return submissionChecklist({
     attachment1: attachments.some((a) => a.kind === 'registration_form'),
     attachment2: attachments.some((a) => a.kind === 'evidence'),
-    attachment3: row.eligible,
+    attachment3: summaryRowCurrent(row),
   });
 }
 
@@ -85,8 +87,6 @@ export function attachmentView(a: AttachmentRow): AttachmentView {
   };
 }
 
-const NOT_YET_PAID = new Set(['registered', 'submitted', 'reviewed']);
-
 /** The detail: the registration plus everything the rules say about where the student stands. */
 export function studentDetail(
   row: StudentRow,
@@ -109,6 +109,8 @@ export function studentDetail(
     studyStatus: row.studyStatus,
     fullTimeStudent: row.fullTimeStudent,
     otherCover: row.otherCover,
+    declaresNoOtherCover: row.declaresNoOtherCover,
+    summaryExportedAt: row.summaryExportedAt ? row.summaryExportedAt.toISOString() : null,
     fileNames: {
       attachment1: attachment1FileName(row.seq, row.name),
       attachment2: attachment2FileName(row.seq, row.name),
@@ -126,7 +128,8 @@ export function studentDetail(
         }
       : null,
     benefitPeriod: paidOn ? benefitPeriod(paidOn, row.policyYear) : null,
-    withholdingDates: NOT_YET_PAID.has(row.status) ? nextBankDeductionDates(related.today, 2) : [],
+    benefitBeforePayment: benefitBeforePayment(row.policyYear),
+    withholding: studentWithholding(row.status, related.today, row.policyYear),
     designatedInstitutions: related.institutions,
     nextSteps: studentNextSteps({
       status: row.status,

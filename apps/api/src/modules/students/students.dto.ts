@@ -1,29 +1,34 @@
 import {
   bi,
+  type Bilingual,
+  collegeSchema,
   type EvidenceItem,
-  institutionChoiceSchema,
+  type HelpLine,
   type InstitutionChoice,
   oneOf,
-  PAYMENT_CHANNELS,
   type PaymentChannel,
   STUDENT_STATUSES,
   type StudentStatus,
   type StudentStep,
-  type HelpLine,
+  studentInstitutionsSchema,
+  studentPaymentSchema,
+  studentPhotoSchema,
   studentRegistrationSchema,
-  unitSchema,
   type submissionChecklist,
-  yuan,
+  type WithholdingOutlook,
 } from '@sscard/rules';
 import { z } from 'zod';
 import { pageQuery } from '../../common/validation/paging.js';
 import { uuidText } from '../../common/validation/uuid-text.js';
 
-/** S-1.2: attachment 1's data, validated by the shared schema; its 院（系） must be the path's college. */
+/**
+ * Request bodies are the shared schemas of @sscard/rules (the admin's forms use the same ones).
+ * S-1.2: attachment 1's data; its 院（系） must be the path's college.
+ */
 export const createStudentBody = studentRegistrationSchema;
 export type CreateStudentBody = z.output<typeof createStudentBody>;
 
-export const createCollegeBody = unitSchema.pick({ name: true, registrationCode: true });
+export const createCollegeBody = collegeSchema;
 export type CreateCollegeBody = z.output<typeof createCollegeBody>;
 
 const flagParam = (zh: string, en: string) =>
@@ -54,30 +59,13 @@ export const dashboardQuery = z.object({
 });
 
 /** S-2.2a / S-2.4: `paidAt` is an instant with its offset; absent, the clock's now is used. */
-export const studentPaymentBody = z.object({
-  channel: oneOf(PAYMENT_CHANNELS, '缴费方式', 'Payment channel'),
-  paidAt: z.iso
-    .datetime({
-      offset: true,
-      error: bi(
-        '缴费时间应为带时区的时间，如 2025-10-13T10:00:00+08:00',
-        'paidAt must be a timestamp with its offset, e.g. 2025-10-13T10:00:00+08:00',
-      ),
-    })
-    .optional(),
-  /** S-2.1: when given, must be the fee. */
-  amountYuan: yuan.optional(),
-});
+export const studentPaymentBody = studentPaymentSchema;
 export type StudentPaymentBody = z.output<typeof studentPaymentBody>;
 
-export const photoBody = z.object({
-  /** S-1.6: the guide says answer "no" when asked about proxy handling. */
-  proxyHandling: z.boolean({ error: bi('须注明是否代办', 'Say whether it is proxy handling') }),
-});
+/** S-1.6: the guide says answer "no" when asked about proxy handling. */
+export const photoBody = studentPhotoSchema;
 
-export const studentInstitutionsBody = z.object({
-  designatedInstitutions: z.array(institutionChoiceSchema).max(10),
-});
+export const studentInstitutionsBody = studentInstitutionsSchema;
 export type StudentInstitutionsBody = z.output<typeof studentInstitutionsBody>;
 
 export interface Ref {
@@ -92,6 +80,10 @@ export interface CollegeView {
   name: string;
   registrationCode: string;
   studentCount: number;
+  /** S-1.6: the college's students per status, with the ineligible and deferred among them. */
+  byStatus: StatusCounts;
+  ineligible: number;
+  deferred: number;
 }
 
 export interface Eligibility {
@@ -139,6 +131,10 @@ export interface StudentDetail extends StudentView {
   studyStatus: string;
   fullTimeStudent: boolean;
   otherCover: string;
+  /** S-1.1: the student's own declaration of no other basic medical cover. */
+  declaresNoOtherCover: boolean;
+  /** S-1.4: when a college summary including the student was last produced (ISO instant). */
+  summaryExportedAt: string | null;
   /** S-1.2 / S-1.3: the names the two files must carry. */
   fileNames: { attachment1: string; attachment2: string };
   attachments: AttachmentView[];
@@ -152,7 +148,10 @@ export interface StudentDetail extends StudentView {
     channelLabel: { zh: string; en: string };
   } | null;
   benefitPeriod: { from: string; to: string } | null;
-  withholdingDates: string[];
+  /** S-2.3: costs before the payment are reimbursed manually. */
+  benefitBeforePayment: Bilingual;
+  /** S-2.2b within the S-2.2a window; null unless the student is reviewed and not yet paid. */
+  withholding: WithholdingOutlook | null;
   designatedInstitutions: InstitutionChoice[];
   nextSteps: StudentStep[];
   helpLines: HelpLine[];

@@ -4,6 +4,8 @@ import { CollegesController } from './colleges.controller.js';
 import { CollegesRepository } from './colleges.repository.js';
 import { CollegesService } from './colleges.service.js';
 import { StudentFileStore } from './student-file-store.js';
+import { StudentFormController } from './student-form.controller.js';
+import { StudentFormService } from './student-form.service.js';
 import { StudentFilesController } from './student-files.controller.js';
 import { StudentFilesRepository } from './student-files.repository.js';
 import { StudentFilesService } from './student-files.service.js';
@@ -25,6 +27,7 @@ import { StudentsService } from './students.service.js';
     StudentsController,
     StudentProgressController,
     StudentFilesController,
+    StudentFormController,
   ],
   providers: [
     CollegesRepository,
@@ -38,6 +41,7 @@ import { StudentsService } from './students.service.js';
     StudentFilesRepository,
     StudentFilesService,
     StudentFileStore,
+    StudentFormService,
   ],
   exports: [StudentsService],
 })

@@ -34,6 +34,18 @@ export interface StudentRow {
   ineligibleReason: string | null;
   status: StudentStatus;
   createdAt: string;
+  /** When the registration data (what attachment 3 prints) last changed; kept by a trigger. */
+  registrationChangedAt: Date;
+  /** When a college summary including the student was last produced (S-1.4 / S-1.5). */
+  summaryExportedAt: Date | null;
+  /** registrationChangedAt to the microsecond, as text: the version a summary row was written from. */
+  registrationVersion: string;
+}
+
+/** A student's row as a summary wrote it: the id and the registration version it showed. */
+export interface IncludedRow {
+  id: string;
+  registrationVersion: string;
 }
 
 /** One student to insert: the registration plus the S-1.1 verdict the rules gave it. */
@@ -56,13 +68,18 @@ export interface NewStudent {
   ineligibleReason: string | null;
 }
 
+/** registration_changed_at in whole microseconds: exact, unlike a JavaScript Date (ms). */
+const VERSION = `((extract(epoch FROM s.registration_changed_at) * 1000000)::bigint)::text`;
+
 const SELECT = `SELECT s.id, s.district_id AS "districtId", s.college_unit_id AS "collegeId", c.name AS "collegeName",
   un.id AS "universityId", un.name AS "universityName", s.policy_year AS "policyYear", s.seq, s.name,
   s.id_kind AS "idKind", s.id_number AS "idNumber", s.gender, to_char(s.birth_date, 'YYYY-MM-DD') AS "birthDate",
   s.nationality_or_region AS "nationalityOrRegion", s.phone, s.class_name AS "className",
   s.student_number AS "studentNumber", s.study_status AS "studyStatus", s.full_time_student AS "fullTimeStudent",
   s.other_cover AS "otherCover", s.declares_no_other_cover AS "declaresNoOtherCover", s.eligible, s.ineligible_clause AS "ineligibleClause",
-  s.ineligible_reason AS "ineligibleReason", s.status, s.created_at AS "createdAt"
+  s.ineligible_reason AS "ineligibleReason", s.status, s.created_at AS "createdAt",
+  s.registration_changed_at AS "registrationChangedAt", s.summary_exported_at AS "summaryExportedAt",
+  ${VERSION} AS "registrationVersion"
   FROM student s JOIN unit c ON c.id = s.college_unit_id LEFT JOIN unit un ON un.id = c.parent_unit_id`;
 
 const SORT: Record<StudentListQuery['sort'], string> = {
@@ -188,6 +205,29 @@ export class StudentsRepository {
       `${SELECT} WHERE s.college_unit_id = $1 AND s.eligible AND s.seq > $2 ORDER BY s.seq LIMIT $3`,
       [collegeId, afterSeq ?? 0, size],
     );
+  }
+
+  /**
+   * S-1.4 / S-1.5: the rows a produced summary included are marked, set-based — each only if
+   * its data is still the version the summary printed (a change since then leaves it unmarked,
+   * so attachment 3 stays open for it). Returns how many were marked.
+   */
+  async markSummaryExported(rows: readonly IncludedRow[]): Promise<number> {
+    let marked = 0;
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      const [row] = await this.db.query<{ n: number }>(
+        `WITH marked AS (
+           UPDATE student s SET summary_exported_at = clock_timestamp()
+           FROM unnest($1::uuid[], $2::text[]) AS w(id, version)
+           WHERE s.id = w.id AND ${VERSION} = w.version
+           RETURNING s.id)
+         SELECT count(*)::int AS n FROM marked`,
+        [chunk.map((r) => r.id), chunk.map((r) => r.registrationVersion)],
+      );
+      marked += row?.n ?? 0;
+    }
+    return marked;
   }
 
   /** A guarded state change: only from the expected status; false when another request won. */

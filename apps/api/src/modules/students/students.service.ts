@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   bi,
+  DUPLICATE_REGISTRATION_MESSAGE,
   maskIdNumber,
+  repeatedRegistrationMessage,
+  repeatedRegistrations,
   STUDENT_2025,
   type StudentRegistration,
   studentEligibility,
@@ -25,11 +28,6 @@ const COLLEGE = { zh: '院（系）', en: 'College' };
 
 /** Students register for the latest loaded student policy (the 2025 guide). */
 export const STUDENT_POLICY_YEAR = STUDENT_2025.policyYear;
-
-const DUPLICATE_ID = bi(
-  '该证件号码本年度已登记，请勿重复登记',
-  'This ID number is already registered for the year',
-);
 
 /** A problem with one row of a set of registrations, addressed by the row's index. */
 export interface StudentRowIssue {
@@ -146,14 +144,17 @@ export class StudentsService {
     return colleges.map((c) => ({ ...c, kind: 'college', parentUnitId: c.universityId }));
   }
 
-  /** The college named on the form must be the one it is filed in; an ID number enrols once a year. */
+  /**
+   * The college named on the form must be the one it is filed in. S-1.2: one registration per
+   * ID number per year — the rules give the key and find repeats within the rows, the database
+   * says which are taken already, and its unique constraint has the last word (insertInto).
+   */
   private async check(
     colleges: readonly UnitRef[],
     rows: readonly StudentRegistration[],
   ): Promise<StudentRowIssue[]> {
     const issues: StudentRowIssue[] = [];
     const names = new Set(colleges.map((c) => c.name.trim()));
-    const seen = new Map<string, number>();
     const taken = new Set<string>();
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const ids = rows.slice(start, start + INSERT_CHUNK).map((r) => r.idNumber);
@@ -161,6 +162,7 @@ export class StudentsService {
         taken.add(id);
       }
     }
+    const repeats = repeatedRegistrations(STUDENT_POLICY_YEAR, rows);
     rows.forEach((r, index) => {
       if (!names.has(r.college.trim())) {
         issues.push({
@@ -172,17 +174,11 @@ export class StudentsService {
           ),
         });
       }
-      const first = seen.get(r.idNumber);
+      const first = repeats.get(index);
       if (taken.has(r.idNumber)) {
-        issues.push({ index, field: 'idNumber', message: DUPLICATE_ID });
+        issues.push({ index, field: 'idNumber', message: DUPLICATE_REGISTRATION_MESSAGE });
       } else if (first !== undefined) {
-        issues.push({
-          index,
-          field: 'idNumber',
-          message: bi(`证件号码与第${first + 1}条重复`, `The ID number repeats entry ${first + 1}`),
-        });
-      } else {
-        seen.set(r.idNumber, index);
+        issues.push({ index, field: 'idNumber', message: repeatedRegistrationMessage(first) });
       }
     });
     return issues;
@@ -207,7 +203,7 @@ export class StudentsService {
         });
       } catch (error) {
         if (isUniqueViolation(error, 'uq_student_year_id_number')) {
-          throw new ValidationFailed({ idNumber: DUPLICATE_ID });
+          throw new ValidationFailed({ idNumber: DUPLICATE_REGISTRATION_MESSAGE });
         }
         throw error;
       }

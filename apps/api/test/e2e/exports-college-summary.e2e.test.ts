@@ -235,7 +235,7 @@ describe('S-1.4 GET /api/colleges/:id/summary.xlsx', () => {
     const wb = await loadWorkbook(res.body);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总表']);
     const ws = sheet(wb, '汇总表');
-    expectPrintLayout(ws, { orientation: 'landscape', headerRow: 4, columns: 14, title });
+    expectPrintLayout(ws, { orientation: 'landscape', headerRow: 4, columns: 15, title });
     expect([2, 3].map((r) => ws.getCell(`A${r}`).value)).toEqual([
       '附件3：由院（系）填写，与附件1、附件2一并提交（S-1.4，S-1.5）。',
       '制表日期：2025-09-20',
@@ -257,6 +257,7 @@ describe('S-1.4 GET /api/colleges/:id/summary.xlsx', () => {
         '在读',
         '是',
         '无',
+        '是',
       ],
       [
         2,
@@ -273,6 +274,7 @@ describe('S-1.4 GET /api/colleges/:id/summary.xlsx', () => {
         '在读',
         '是',
         '无',
+        '是',
       ],
       [
         3,
@@ -289,10 +291,11 @@ describe('S-1.4 GET /api/colleges/:id/summary.xlsx', () => {
         '延期',
         '是',
         '无',
+        '是',
       ],
     ];
     students.forEach((line, i) => {
-      expect(rowValues(ws, 5 + i, 14)).toEqual(line);
+      expect(rowValues(ws, 5 + i, 15)).toEqual(line);
       expect(ws.getCell(`G${5 + i}`).numFmt).toBe('@');
     });
     expect(ws.getCell('A8').value).toBe('合计：3人');

@@ -94,6 +94,7 @@ describe('the admin, served by the API at /', () => {
       '未选社区机构',
       '逾期清单',
       '操作日志',
+      '账号管理',
       '批量导入',
     ]);
     expect(await page.getByText(`业务日期：${TODAY}`).count()).toBe(1);

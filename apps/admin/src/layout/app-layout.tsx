@@ -17,6 +17,7 @@ import {
   RollbackOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -46,6 +47,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   studentDashboard: <FundOutlined />,
   students: <TeamOutlined />,
   imports: <CloudUploadOutlined />,
+  users: <UsergroupAddOutlined />,
 };
 
 /** The signed-in frame: the role's menu on the side, who is signed in and the language on top. */

@@ -15,6 +15,7 @@ describe('role-aware navigation', () => {
       'missingInstitution',
       'overdue',
       'audit',
+      'users',
       'imports',
     ];
     expect(navFor('district_staff').map((i) => i.key)).toEqual(district);
@@ -58,6 +59,15 @@ describe('role-aware navigation', () => {
       ).toEqual(['studentDashboard', 'students']);
     }
     expect(navFor('unit_staff').map((i) => i.key)).not.toContain('students');
+  });
+
+  it('the roles that manage accounts (the rules’ matrix) get the users screen, just before imports', () => {
+    for (const role of ['system_admin', 'district_staff', 'university_staff'] as const) {
+      expect(navFor(role).at(-2)?.path).toBe('/users');
+    }
+    for (const role of ['unit_staff', 'college_staff'] as const) {
+      expect(navFor(role).map((i) => i.key)).not.toContain('users');
+    }
   });
 
   it('every role that may import a spreadsheet gets the imports screen, last', () => {

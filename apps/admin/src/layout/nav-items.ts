@@ -1,3 +1,4 @@
+import { ACCOUNT_ROLES, canManageAccounts } from '@sscard/rules';
 import type { Role } from '../api/contract.js';
 import type { Messages } from '../i18n/zh-CN.js';
 
@@ -41,6 +42,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Issue 6: the student flow; the dashboard first, as it is the colleges' start page.
   { key: 'studentDashboard', path: '/students/dashboard', roles: STUDENT_STAFF },
   { key: 'students', path: '/students', roles: STUDENT_STAFF },
+  // Account management: the roles that manage someone (the rules' ACCOUNT_MANAGEMENT).
+  { key: 'users', path: '/users', roles: ACCOUNT_ROLES.filter(canManageAccounts) },
   // Issue 4: spreadsheet imports; which kinds each role may upload is the rules' IMPORT_ROLES.
   {
     key: 'imports',

@@ -1,4 +1,4 @@
-import { type Bilingual, bi } from '../i18n/bilingual.js';
+import { bi } from '../i18n/bilingual.js';
 
 /** The staff roles of sscard (app_user.role, CHECK ck_app_user_role). Parents have no account. */
 export const ACCOUNT_ROLES = [
@@ -9,14 +9,6 @@ export const ACCOUNT_ROLES = [
   'college_staff',
 ] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
-
-export const ACCOUNT_ROLE_LABELS: Record<AccountRole, Bilingual> = {
-  system_admin: { zh: '系统管理员', en: 'System admin' },
-  district_staff: { zh: '区县社保中心', en: 'District centre staff' },
-  unit_staff: { zh: '参保单位', en: 'Unit staff' },
-  university_staff: { zh: '高校医保办', en: 'University staff' },
-  college_staff: { zh: '学院（系）', en: 'College staff' },
-};
 
 /**
  * The unit kinds an account of each role is attached to (app_user.unit_id → unit.kind); null

@@ -13,6 +13,7 @@ export const usersEn: typeof usersZhCN = {
   enabled: 'Enabled',
   disabled: 'Disabled',
   self: 'You',
+  noAccess: 'Your role manages no accounts.',
   listSeparator: ', ',
   districtStaffScope: (district) => `${district} district centre`,
   empty: 'No matching accounts',

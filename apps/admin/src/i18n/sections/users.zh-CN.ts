@@ -12,6 +12,7 @@ export const usersZhCN = {
   enabled: '启用',
   disabled: '已停用',
   self: '本人',
+  noAccess: '您的角色不管理任何账号。',
   listSeparator: '、',
   districtStaffScope: (district: string) => `${district}社保中心`,
   empty: '没有符合条件的账号',

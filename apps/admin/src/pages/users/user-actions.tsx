@@ -14,18 +14,18 @@ interface Props {
 
 /** Disable / enable and reset password, each behind a confirmation. */
 export function UserActions({ account, self, onPassword, onError }: Props) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const texts = t.users.actions;
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  // Demo accounts carry "中文 / English" names: show the interface language's half.
+  const name = pick(account.displayName);
   const done = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
   const toggle = useMutation({
     mutationFn: () =>
       account.disabled
-        ? usersApi.enable(account.id).then(() => texts.enabledDone(account.displayName))
-        : usersApi
-            .disable(account.id)
-            .then((r) => texts.disabledDone(account.displayName, r.endedSessions)),
+        ? usersApi.enable(account.id).then(() => texts.enabledDone(name))
+        : usersApi.disable(account.id).then((r) => texts.disabledDone(name, r.endedSessions)),
     onMutate: () => onError(null),
     onSuccess: (text) => {
       void message.success(text);
@@ -43,7 +43,6 @@ export function UserActions({ account, self, onPassword, onError }: Props) {
     onError,
   });
   if (self) return <Tag>{t.users.self}</Tag>;
-  const name = account.displayName;
   return (
     <Space size="small">
       <Popconfirm

@@ -1,7 +1,7 @@
 import { type AccountRole, BEIJING_DISTRICTS, manageableRoles } from '@sscard/rules';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Drawer, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Drawer, Result, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { AccountView } from '../../api/contract.js';
 import { usersApi } from '../../api/user-endpoints.js';
@@ -25,7 +25,7 @@ const STATUSES = ['false', 'true'] as const;
 
 /** The accounts the signed-in user may manage (the rules' matrix), paged and filtered by the API. */
 export function UsersPage() {
-  const { t, label } = useI18n();
+  const { t, label, pick } = useI18n();
   const texts = t.users;
   const session = useSession();
   const { message } = App.useApp();
@@ -42,7 +42,10 @@ export function UsersPage() {
     queryKey: ['users', request],
     queryFn: ({ signal }) => usersApi.list(request, { signal }),
     placeholderData: keepPreviousData,
+    enabled: roles.length > 0,
   });
+  // Unit and college staff manage nobody (the API would answer 403): say so instead.
+  if (roles.length === 0) return <Result status="403" title={texts.noAccess} />;
   const c = texts.columns;
   const scopeOf = (row: AccountView) => {
     if (row.unit) return row.unit.name;
@@ -111,8 +114,8 @@ export function UsersPage() {
           {
             title: c.displayName,
             key: 'displayName',
-            dataIndex: 'displayName',
             sorter: true,
+            render: (_, row) => pick(row.displayName),
             sortOrder: list.sortOrderOf('displayName'),
           },
           {

@@ -98,6 +98,7 @@ describe('the admin, served by the API at /', () => {
       '学生参保进度',
       '学生参保',
       '院（系）',
+      '账号管理',
       '批量导入',
     ]);
     expect(await page.getByText(`业务日期：${TODAY}`).count()).toBe(1);

@@ -32,6 +32,8 @@ import { UnitCardsPage } from './pages/unit-cards/unit-cards-page.js';
 import { UnitMovedPage } from './pages/unit-moved/unit-moved-page.js';
 import { UnitReceiptPage } from './pages/unit-receipt/unit-receipt-page.js';
 import { UnitReturnsPage } from './pages/unit-returns/unit-returns-page.js';
+import { AccountPage } from './pages/account/account-page.js';
+import { UsersPage } from './pages/users/users-page.js';
 
 /** Public: sign-in and the parents' lookup. Everything else needs a session (nav-items.ts). */
 export const routes: RouteObject[] = [
@@ -73,6 +75,8 @@ export const routes: RouteObject[] = [
       { path: 'colleges', element: <CollegesPage /> },
       { path: 'imports', element: <ImportsPage /> },
       { path: 'imports/:id', element: <ImportJobPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'account', element: <AccountPage /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

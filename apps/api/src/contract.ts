@@ -21,6 +21,7 @@ import type {
 } from './modules/residents/residents.dto.js';
 import type { studentListQuery } from './modules/students/students.dto.js';
 import type { unitListQuery } from './modules/units/units.dto.js';
+import type { unitOptionsQuery, userListQuery } from './modules/users/users.dto.js';
 
 export type { Actor, Role } from './common/auth/actor.js';
 export type { ApiErrorBody } from './common/errors/api-errors.js';
@@ -85,6 +86,13 @@ export type {
   StudentView,
 } from './modules/students/students.dto.js';
 export type { UnitView } from './modules/units/units.dto.js';
+export type {
+  AccountCreated,
+  AccountView,
+  DisableResult,
+  PasswordResetResult,
+  UnitOptionView,
+} from './modules/users/users.dto.js';
 
 /**
  * What a list endpoint accepts in its query string: every parameter optional (the API fills in
@@ -107,6 +115,11 @@ export type ServicePointQuery = QueryOf<typeof servicePointQuery>;
 export type ResidentListQuery = QueryOf<typeof residentListQuery>;
 export type MissingInstitutionQuery = QueryOf<typeof missingInstitutionQuery>;
 export type UnitListQuery = QueryOf<typeof unitListQuery>;
+/** `disabled` is sent as the API reads it: 'true' or 'false'. */
+export type UserListQuery = Omit<QueryOf<typeof userListQuery>, 'disabled'> & {
+  disabled?: 'true' | 'false';
+};
+export type UnitOptionsQuery = QueryOf<typeof unitOptionsQuery>;
 /** `status` is sent as the API reads it: a comma-separated list (`reviewed,paid`). */
 export type StudentListQuery = Omit<QueryOf<typeof studentListQuery>, 'status'> & {
   status?: string;

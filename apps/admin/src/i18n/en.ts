@@ -4,6 +4,7 @@ import { residentsEn } from './sections/residents.en.js';
 import { studentsEn } from './sections/students.en.js';
 import { unitStaffEn } from './sections/unit-staff.en.js';
 import { unitMovedEn } from './sections/unit-moved.en.js';
+import { usersEn } from './sections/users.en.js';
 import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
@@ -77,6 +78,7 @@ export const en: Messages = {
     students: 'Students',
     colleges: 'Colleges',
     imports: 'Imports',
+    users: 'Accounts',
     noScreens: 'No screens are available to your role yet; ask a system administrator.',
   },
   dashboard: {
@@ -173,4 +175,5 @@ export const en: Messages = {
   distribution: distributionEn,
   residents: residentsEn,
   imports: importsEn,
+  users: usersEn,
 };

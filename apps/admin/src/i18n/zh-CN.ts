@@ -4,6 +4,7 @@ import { residentsZhCN } from './sections/residents.zh-CN.js';
 import { studentsZhCN } from './sections/students.zh-CN.js';
 import { unitStaffZhCN } from './sections/unit-staff.zh-CN.js';
 import { unitMovedZhCN } from './sections/unit-moved.zh-CN.js';
+import { usersZhCN } from './sections/users.zh-CN.js';
 
 /**
  * Every piece of interface text, Chinese first. `en.ts` must have the same shape (the compiler
@@ -81,6 +82,7 @@ export const zhCN = {
     students: '学生参保',
     colleges: '院（系）',
     imports: '批量导入',
+    users: '账号管理',
     noScreens: '您的角色暂无可用页面，请联系系统管理员。',
   },
   dashboard: {
@@ -175,6 +177,7 @@ export const zhCN = {
   distribution: distributionZhCN,
   residents: residentsZhCN,
   imports: importsZhCN,
+  users: usersZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -18,6 +18,7 @@ import {
   RollbackOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -48,6 +49,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   students: <TeamOutlined />,
   colleges: <ApartmentOutlined />,
   imports: <CloudUploadOutlined />,
+  users: <UsergroupAddOutlined />,
 };
 
 /** The signed-in frame: the role's menu on the side, who is signed in and the language on top. */

@@ -19,6 +19,7 @@ describe('role-aware navigation', () => {
       'studentDashboard',
       'students',
       'colleges',
+      'users',
       'imports',
     ];
     expect(navFor('district_staff').map((i) => i.key)).toEqual(district);
@@ -64,6 +65,15 @@ describe('role-aware navigation', () => {
     expect(navFor('unit_staff').map((i) => i.key)).not.toContain('students');
     expect(navFor('university_staff').map((i) => i.key)).toContain('colleges');
     expect(navFor('college_staff').map((i) => i.key)).not.toContain('colleges');
+  });
+
+  it('the roles that manage accounts (the rules’ matrix) get the users screen, just before imports', () => {
+    for (const role of ['system_admin', 'district_staff', 'university_staff'] as const) {
+      expect(navFor(role).at(-2)?.path).toBe('/users');
+    }
+    for (const role of ['unit_staff', 'college_staff'] as const) {
+      expect(navFor(role).map((i) => i.key)).not.toContain('users');
+    }
   });
 
   it('every role that may import a spreadsheet gets the imports screen, last', () => {

@@ -1,3 +1,4 @@
+import { ACCOUNT_ROLES, canManageAccounts } from '@sscard/rules';
 import type { Role } from '../api/contract.js';
 import type { Messages } from '../i18n/zh-CN.js';
 
@@ -50,6 +51,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/colleges',
     roles: ['system_admin', 'district_staff', 'university_staff'],
   },
+  // Account management: the roles that manage someone (the rules' ACCOUNT_MANAGEMENT).
+  { key: 'users', path: '/users', roles: ACCOUNT_ROLES.filter(canManageAccounts) },
   // Issue 4: spreadsheet imports; which kinds each role may upload is the rules' IMPORT_ROLES.
   {
     key: 'imports',

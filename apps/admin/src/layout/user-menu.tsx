@@ -1,7 +1,7 @@
-import { LogoutOutlined } from '@ant-design/icons';
+import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Space, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../api/endpoints.js';
 import { type Session, setSession } from '../auth/session-store.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -24,6 +24,9 @@ export function UserMenu({ session }: { session: Session }) {
         {' · '}
         {t.auth.roles[session.user.role]}
       </Typography.Text>
+      <Link to="/account">
+        <SettingOutlined aria-hidden /> {t.users.account.menu}
+      </Link>
       <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
         {t.auth.signOut}
       </Button>

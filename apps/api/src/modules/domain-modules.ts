@@ -13,6 +13,7 @@ import { BatchesModule } from './batches/batches.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { StudentsModule } from './students/students.module.js';
+import { UsersModule } from './users/users.module.js';
 
 /** The domain modules (units, residents, cards, batches, receipts, returns, …), in one list. */
 export const DOMAIN_MODULES: Type[] = [
@@ -30,4 +31,5 @@ export const DOMAIN_MODULES: Type[] = [
   ExportsModule,
   ImportsModule,
   StudentsModule,
+  UsersModule,
 ];

@@ -1,0 +1,70 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Popconfirm, Space, Tag } from 'antd';
+import type { AccountView } from '../../api/contract.js';
+import { usersApi } from '../../api/user-endpoints.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+
+interface Props {
+  account: AccountView;
+  /** The signed-in user's own row: no disabling or resetting oneself here. */
+  self: boolean;
+  onPassword: (account: AccountView, password: string) => void;
+  onError: (error: unknown) => void;
+}
+
+/** Disable / enable and reset password, each behind a confirmation. */
+export function UserActions({ account, self, onPassword, onError }: Props) {
+  const { t, pick } = useI18n();
+  const texts = t.users.actions;
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  // Demo accounts carry "中文 / English" names: show the interface language's half.
+  const name = pick(account.displayName);
+  const done = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
+  const toggle = useMutation({
+    mutationFn: () =>
+      account.disabled
+        ? usersApi.enable(account.id).then(() => texts.enabledDone(name))
+        : usersApi.disable(account.id).then((r) => texts.disabledDone(name, r.endedSessions)),
+    onMutate: () => onError(null),
+    onSuccess: (text) => {
+      void message.success(text);
+      done();
+    },
+    onError,
+  });
+  const reset = useMutation({
+    mutationFn: () => usersApi.resetPassword(account.id),
+    onMutate: () => onError(null),
+    onSuccess: (result) => {
+      if (result.password) onPassword(result.account, result.password);
+      done();
+    },
+    onError,
+  });
+  if (self) return <Tag>{t.users.self}</Tag>;
+  return (
+    <Space size="small">
+      <Popconfirm
+        title={account.disabled ? texts.confirmEnable(name) : texts.confirmDisable(name)}
+        okText={texts.ok}
+        cancelText={texts.cancel}
+        onConfirm={() => toggle.mutateAsync().catch(() => undefined)}
+      >
+        <Button size="small" danger={!account.disabled} loading={toggle.isPending}>
+          {account.disabled ? texts.enable : texts.disable}
+        </Button>
+      </Popconfirm>
+      <Popconfirm
+        title={texts.confirmReset(name)}
+        okText={texts.ok}
+        cancelText={texts.cancel}
+        onConfirm={() => reset.mutateAsync().catch(() => undefined)}
+      >
+        <Button size="small" loading={reset.isPending}>
+          {texts.resetPassword}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
+}

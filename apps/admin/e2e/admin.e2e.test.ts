@@ -96,7 +96,8 @@ describe('the admin, served by the API at /', () => {
       '操作日志',
       '批量导入',
     ]);
-    expect(await page.getByText(`业务日期：${TODAY}`).count()).toBe(1);
+    // The date arrives with the dashboard's query, after the heading: wait for it.
+    await page.getByText(`业务日期：${TODAY}`).waitFor();
     // The demo's pickup batch had until 2011-01-08: overdue on the 10th (N-2.2b).
     const row = page.getByRole('row', { name: /110105-20101220-0002/ });
     expect(await row.textContent()).toContain('已逾期');

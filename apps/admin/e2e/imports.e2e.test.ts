@@ -92,6 +92,8 @@ describe('district staff import a roster (issue 4)', () => {
 
     const issues = page.locator('.import-issues');
     const row3 = issues.getByRole('row').filter({ hasText: '第 3 行' });
+    // The problems are their own query: wait for the rows before reading their cells.
+    await row3.waitFor();
     expect(await cellsOf(row3)).toEqual([
       '第 3 行',
       '公民身份号码',
@@ -103,7 +105,7 @@ describe('district staff import a roster (issue 4)', () => {
     expect((await cellsOf(row2))[3]).toBe('证件号码与第5行重复：同一人在一个文件中只能出现一次');
     const row4 = issues.getByRole('row').filter({ hasText: '第 4 行' });
     expect((await cellsOf(row4))[3]).toContain('人员类别“教师”无法识别');
-    expect(await issues.getByText('共 8 条').count()).toBe(1);
+    await issues.getByText('共 8 条').waitFor();
     await screenshot(page, 'import-errors');
 
     expect(await download(page.getByRole('button', { name: '下载错误报告（.xlsx）' }))).toBe(

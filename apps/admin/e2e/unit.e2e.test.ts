@@ -213,7 +213,7 @@ describe('unit staff before the return date (business date 2011-01-10)', () => {
     await page.getByRole('button', { name: '退回 16 张未发出的社保卡' }).click();
     const alert = page.getByRole('alert').filter({ hasText: '2011-01-21起才能退回未发出的社保卡' });
     await alert.waitFor();
-    expect(await alert.getByText('依据条款 N-2.4c').count()).toBe(1);
+    await alert.getByText('依据条款 N-2.4c').waitFor();
     await screenshot(page, 'unit-return-refused');
     await page.context().close();
   });

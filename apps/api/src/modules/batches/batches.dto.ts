@@ -4,39 +4,23 @@ import {
   BATCH_STATES,
   type BatchRoute,
   type BatchState,
-  deliverySchema,
   type CardState,
+  deliveryRequestSchema,
+  dispatchRequestSchema,
   oneOf,
-  phone,
-  pickupNoticeSchema,
-  pickupSchema,
-  text,
+  pickupRequestSchema,
+  receiverRequestSchema,
 } from '@sscard/rules';
 import { z } from 'zod';
 import { pageQuery } from '../../common/validation/paging.js';
 
-/** N-2.2b: the pickup notice's place and deadline, for every pickup batch of the dispatch. */
-export const dispatchBody = z.object({
-  pickupPlace: pickupNoticeSchema.shape.place,
-  pickupDeadline: pickupNoticeSchema.shape.deadline,
-  /** Only the system admin names the district; district staff dispatch their own. */
-  districtId: text('区县', 'District', 20).optional(),
-});
+/** The request bodies are the rules' schemas, which the admin's forms check with too. */
+export const dispatchBody = dispatchRequestSchema;
 export type DispatchBody = z.output<typeof dispatchBody>;
-
-/** N-2.2a: the person the unit names to receive the vendor's delivery. */
-export const receiverBody = z.object({
-  name: text('接收人姓名', 'Receiver name'),
-  phone,
-});
-
-export const deliveryBody = deliverySchema;
+export const receiverBody = receiverRequestSchema;
+export const deliveryBody = deliveryRequestSchema;
 export type DeliveryBody = z.output<typeof deliveryBody>;
-
-/** N-2.2b: the pickup date defaults to today, like every event date. */
-export const pickupBody = pickupSchema.extend({
-  pickedUpOn: pickupSchema.shape.pickedUpOn.optional(),
-});
+export const pickupBody = pickupRequestSchema;
 export type PickupBody = z.output<typeof pickupBody>;
 
 export const batchListQuery = pageQuery(['number', 'createdAt', 'cardCount'] as const).extend({

@@ -206,11 +206,11 @@ describe('unit staff before the return date (business date 2011-01-10)', () => {
     await page.getByRole('heading', { name: '尚未签收的社保卡（16 张）' }).waitFor();
 
     // The first copy must come back with the cards: the shared schema says so on the page.
-    await page.getByRole('button', { name: '退回 16 张未发出的社保卡' }).click();
+    await page.getByRole('button', { name: '确认退回' }).click();
     await page.getByText('须同时交回回执单第一联').waitFor();
 
-    await page.getByLabel('回执单第一联已一并交回').check();
-    await page.getByRole('button', { name: '退回 16 张未发出的社保卡' }).click();
+    await page.getByLabel('已同时交回回执单第一联').check();
+    await page.getByRole('button', { name: '确认退回' }).click();
     const alert = page.getByRole('alert').filter({ hasText: '2011-01-21起才能退回未发出的社保卡' });
     await alert.waitFor();
     await alert.getByText('依据条款 N-2.4c').waitFor();
@@ -311,8 +311,8 @@ describe('unit staff after the return date (business date 2011-01-21)', () => {
     await nav(page).getByRole('link', { name: '退卡' }).click();
     await page.getByText('业务日期 2011-01-21：已可退卡。').waitFor();
     await page.getByRole('heading', { name: '尚未签收的社保卡（16 张）' }).waitFor();
-    await page.getByLabel('回执单第一联已一并交回').check();
-    await page.getByRole('button', { name: '退回 16 张未发出的社保卡' }).click();
+    await page.getByLabel('已同时交回回执单第一联').check();
+    await page.getByRole('button', { name: '确认退回' }).click();
     await page.getByText('已于 2011-01-21 退回 16 张社保卡，进入二次发行库。').waitFor();
     await page.getByText('对账平衡：每张卡已签收或已退回').waitFor();
     await screenshot(page, 'unit-return');

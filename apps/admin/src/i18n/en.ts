@@ -29,6 +29,7 @@ export const en: Messages = {
     no: 'No',
     none: '—',
     all: 'All',
+    datePlaceholder: 'YYYY-MM-DD',
   },
   errors: {
     title: 'Not done',

@@ -33,6 +33,7 @@ export const zhCN = {
     no: '否',
     none: '—',
     all: '全部',
+    datePlaceholder: '年-月-日',
   },
   errors: {
     title: '操作未完成',

@@ -110,9 +110,6 @@ export const unitStaffEn: typeof unitStaffZhCN = {
     noneUnsigned: 'Every card is signed for',
     nothingToReturn: 'No cards to return',
     formTitle: 'Return',
-    firstCopy: 'The receipt’s first copy goes back with the cards',
-    returnedOn: 'Return date',
-    submit: (n) => `Return ${n} undistributed cards`,
     done: (n, date) => `${n} cards returned on ${date}; they are in the reissue pool.`,
   },
 };

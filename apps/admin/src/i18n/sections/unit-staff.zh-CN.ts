@@ -107,9 +107,6 @@ export const unitStaffZhCN = {
     noneUnsigned: '没有未签收的社保卡',
     nothingToReturn: '没有需要退回的社保卡',
     formTitle: '退卡',
-    firstCopy: '回执单第一联已一并交回',
-    returnedOn: '退回日期',
-    submit: (n: number) => `退回 ${n} 张未发出的社保卡`,
     done: (n: number, date: string) => `已于 ${date} 退回 ${n} 张社保卡，进入二次发行库。`,
   },
 };

@@ -1,21 +1,15 @@
-import { pickupNoticeSchema } from '@sscard/rules';
+import { type DispatchRequest, dispatchRequestSchema } from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
-import { z } from 'zod';
 import { toApiError } from '../../api/api-error.js';
 import type { DispatchResult } from '../../api/contract.js';
-import { type DispatchRequest, districtApi } from '../../api/district-endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { useIdempotencyKey } from '../../api/idempotency-key.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { DateInput } from '../../components/date-input.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-
-/** The API's dispatch body, built from the rules' pickup-notice schema (N-2.2b). */
-export const dispatchFormSchema = z.object({
-  pickupPlace: pickupNoticeSchema.shape.place,
-  pickupDeadline: pickupNoticeSchema.shape.deadline,
-});
 
 interface Props {
   onDispatched: (result: DispatchResult) => void;
@@ -48,14 +42,14 @@ export function DispatchForm({ onDispatched, onCancel }: Props) {
       layout="vertical"
       requiredMark={false}
       initialValues={{ pickupPlace: '', pickupDeadline: '' }}
-      onFinish={(values) => mutation.mutate(dispatchFormSchema.parse(values))}
+      onFinish={(values) => mutation.mutate(dispatchRequestSchema.parse(values))}
       style={{ maxWidth: 560 }}
     >
       <Form.Item
         name="pickupPlace"
         label={texts.pickupPlace}
         extra={texts.pickupPlaceHelp}
-        rules={[zodRule(dispatchFormSchema, 'pickupPlace', pick)]}
+        rules={[zodRule(dispatchRequestSchema, 'pickupPlace', pick)]}
         validateTrigger="onBlur"
       >
         <Input maxLength={200} />
@@ -64,10 +58,10 @@ export function DispatchForm({ onDispatched, onCancel }: Props) {
         name="pickupDeadline"
         label={texts.pickupDeadline}
         extra={texts.pickupDeadlineHelp}
-        rules={[zodRule(dispatchFormSchema, 'pickupDeadline', pick)]}
+        rules={[zodRule(dispatchRequestSchema, 'pickupDeadline', pick)]}
         validateTrigger="onBlur"
       >
-        <Input placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10} style={{ width: 200 }} />
+        <DateInput style={{ width: 200 }} />
       </Form.Item>
       {mutation.error ? (
         <div style={{ marginBottom: 16 }}>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Select } from 'antd';
 import type { CardView } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 /** The API's largest page: a class is fetched in pages of this size. */
@@ -51,7 +52,7 @@ export function ClassFilter({ batchId, value, onChange, onSelectClass }: Props) 
   const s = t.unitStaff.stock;
   const classes = useQuery({
     queryKey: ['card-classes', batchId],
-    queryFn: ({ signal }) => api.unitStaff.cardClasses({ batchId, state: 'at_unit' }, { signal }),
+    queryFn: ({ signal }) => districtApi.cardClasses({ batchId, state: 'at_unit' }, { signal }),
     enabled: batchId !== '',
   });
   const select = useMutation({

@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import type { BatchView } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 /** The unit's batches (the API scopes them to the caller's unit), newest first. */
@@ -11,7 +12,7 @@ export function useUnitBatches() {
   return useQuery({
     queryKey: ['unit-batches'],
     queryFn: ({ signal }) =>
-      api.unitStaff.batches({ pageSize: 200, sort: 'createdAt', order: 'desc' }, { signal }),
+      districtApi.batches({ pageSize: 200, sort: 'createdAt', order: 'desc' }, { signal }),
   });
 }
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { BatchView, CardView, ReceiptView } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
 import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
@@ -70,7 +71,7 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
   const batchId = selected?.id ?? '';
   const receipt = useQuery({
     queryKey: ['receipt', batchId],
-    queryFn: ({ signal }) => api.unitStaff.receipt(batchId, { signal }),
+    queryFn: ({ signal }) => districtApi.receipt(batchId, { signal }),
     enabled: batchId !== '',
   });
   const query = { ...list.query, state: 'at_unit' as const, batchId };

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert, Card, Empty, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { BatchView, ReconciliationView, ReturnView } from '../../api/contract.js';
-import { api } from '../../api/endpoints.js';
+import { districtApi, districtExports } from '../../api/district-endpoints.js';
 import { DownloadButton } from '../../components/download-button.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -13,7 +13,7 @@ import {
   useSelectedBatch,
   useUnitBatches,
 } from '../unit-cards/unit-batches.js';
-import { ReturnForm } from './return-form.js';
+import { ReturnForm } from '../returns/return-form.js';
 
 type ReconciliationCard = ReconciliationView['cards'][number];
 
@@ -53,7 +53,7 @@ function BatchReturn({ batches }: { batches: readonly BatchView[] }) {
   const batchId = selected?.id ?? '';
   const reconciliation = useQuery({
     queryKey: ['reconciliation', batchId],
-    queryFn: ({ signal }) => api.unitStaff.reconciliation(batchId, { signal }),
+    queryFn: ({ signal }) => districtApi.reconciliation(batchId, { signal }),
     enabled: batchId !== '',
   });
   const opensFrom = getDistributionPolicy().returnsOpenFrom;
@@ -92,7 +92,7 @@ function BatchReturn({ batches }: { batches: readonly BatchView[] }) {
             <Space orientation="vertical" size="large" style={{ width: '100%' }}>
               <ReconciliationTotals data={data} unsigned={unsigned.length} />
               <DownloadButton
-                load={() => api.unitStaff.receiptXlsx(data.batch.id, 'first')}
+                load={districtExports.receipt(data.batch.id, 'first')}
                 fallbackName={`${t.unitStaff.receipt.fileName}-1.xlsx`}
                 style={{ alignSelf: 'flex-start' }}
               >
@@ -105,7 +105,7 @@ function BatchReturn({ batches }: { batches: readonly BatchView[] }) {
                       batchId={data.batch.id}
                       cardIds={unsigned.map((card) => card.cardId)}
                       today={today}
-                      onReturned={onReturned}
+                      onDone={onReturned}
                     />
                   </Card>
                 ) : (

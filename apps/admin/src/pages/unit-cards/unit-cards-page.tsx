@@ -13,6 +13,7 @@ import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { BulkSignForm } from './bulk-sign-form.js';
 import { ClassFilter } from './class-filter.js';
+import { DesignatedPersonModal } from './designated-person-modal.js';
 import { SignCardForm } from './sign-card-form.js';
 import { BatchPicker, useBusinessDate, useSelectedBatch, useUnitBatches } from './unit-batches.js';
 
@@ -68,6 +69,7 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
   const [chosen, setChosen] = useState<CardView[]>([]);
   const [signing, setSigning] = useState<CardView | null>(null);
   const [bulk, setBulk] = useState(false);
+  const [naming, setNaming] = useState(false);
   const batchId = selected?.id ?? '';
   const receipt = useQuery({
     queryKey: ['receipt', batchId],
@@ -99,10 +101,27 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
       <Alert type="info" showIcon title={s.movedGuidance(deadline)} />
       {receipt.data ? (
         designated ? (
-          <Typography.Text>{s.designated(designated)}</Typography.Text>
+          <Space>
+            <Typography.Text>{s.designated(designated)}</Typography.Text>
+            <Button size="small" onClick={() => setNaming(true)}>
+              {t.distribution.units.designated.edit}
+            </Button>
+          </Space>
         ) : (
-          <Alert type="warning" showIcon title={s.noDesignated} />
+          <Alert
+            type="warning"
+            showIcon
+            title={s.noDesignated}
+            action={
+              <Button size="small" onClick={() => setNaming(true)}>
+                {t.distribution.units.designated.set}
+              </Button>
+            }
+          />
         )
+      ) : null}
+      {naming && receipt.data ? (
+        <DesignatedPersonModal unitId={receipt.data.unit.id} onClose={() => setNaming(false)} />
       ) : null}
       <ListToolbar
         search={list.state.search}

@@ -11,6 +11,7 @@ import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { BatchDocuments } from '../batches/batch-documents.js';
 import { BulkSignForm } from './bulk-sign-form.js';
 import { ClassFilter } from './class-filter.js';
 import { DesignatedPersonModal } from './designated-person-modal.js';
@@ -97,6 +98,12 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
         <BatchPicker batches={batches} selected={selected} onSelect={select} />
         {selected ? <Link to={`/unit/receipt?batch=${selected.id}`}>{s.toReceipt}</Link> : null}
       </Space>
+      {selected ? (
+        // N-2.2a/b: the batch's delivery manifest or pickup notice, and the receipt, as Excel.
+        <div className="no-print">
+          <BatchDocuments batch={selected} size="middle" />
+        </div>
+      ) : null}
       {receipt.data ? <ReceiptTotals receipt={receipt.data} /> : null}
       <Alert type="info" showIcon title={s.movedGuidance(deadline)} />
       {receipt.data ? (

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { Alert, Card, Empty, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { BatchView, ReconciliationView, ReturnView } from '../../api/contract.js';
 import { districtApi, districtExports } from '../../api/district-endpoints.js';
-import { DownloadButton } from '../../components/download-button.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import {
@@ -13,6 +12,7 @@ import {
   useSelectedBatch,
   useUnitBatches,
 } from '../unit-cards/unit-batches.js';
+import { XlsxButton } from '../batches/xlsx-button.js';
 import { ReturnForm } from '../returns/return-form.js';
 
 type ReconciliationCard = ReconciliationView['cards'][number];
@@ -91,13 +91,19 @@ function BatchReturn({ batches }: { batches: readonly BatchView[] }) {
           return (
             <Space orientation="vertical" size="large" style={{ width: '100%' }}>
               <ReconciliationTotals data={data} unsigned={unsigned.length} />
-              <DownloadButton
-                load={districtExports.receipt(data.batch.id, 'first')}
-                fallbackName={`${t.unitStaff.receipt.fileName}-1.xlsx`}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t.unitStaff.receipt.downloadFirst}
-              </DownloadButton>
+              <Space wrap className="no-print">
+                <XlsxButton
+                  load={districtExports.receipt(data.batch.id, 'first')}
+                  label={t.distribution.batches.receiptFirst}
+                />
+                {selected ? (
+                  // N-2.4c for every batch the unit received: the unit's reconciliation table.
+                  <XlsxButton
+                    load={districtExports.unitReconciliation(selected.unit.id)}
+                    label={t.distribution.units.reconciliation}
+                  />
+                ) : null}
+              </Space>
               {data.batch.state === 'at_unit' && today ? (
                 unsigned.length > 0 ? (
                   <Card title={x.formTitle} size="small">

@@ -52,6 +52,7 @@ export * from './schemas/card-status-query.schema.js';
 export * from './schemas/id-text.js';
 export * from './schemas/distribution-requests.schema.js';
 export * from './schemas/resident-requests.schema.js';
+export * from './schemas/audit-filter.schema.js';
 export * from './cards/overdue.js';
 export * from './student/student-progress.js';
 export * from './student/withholding-dates.js';

@@ -7,6 +7,7 @@ import {
   returnRequestSchema,
   signRequestSchema,
 } from './distribution-requests.schema.js';
+import { auditFilterSchema } from './audit-filter.schema.js';
 import { fieldErrors } from './fields.js';
 import {
   categoryChangeRequestSchema,
@@ -137,5 +138,20 @@ describe('resident request bodies (shared by the API and the admin)', () => {
     expect(
       errorsOf(closeCertificateRequestSchema.safeParse({ closedOn: '2011-02-30' })).closedOn,
     ).toContain('证明终止日期');
+  });
+});
+
+describe('audit log filters (shared by the API and the admin)', () => {
+  it('a day range in Beijing time: valid days, the end not before the start', () => {
+    expect(auditFilterSchema.safeParse({ from: '2011-01-10', to: '2011-01-10' }).success).toBe(
+      true,
+    );
+    expect(errorsOf(auditFilterSchema.safeParse({ from: '2011-01-11', to: '2011-01-10' })).to).toBe(
+      '截止日期不能早于起始日期 / The to date cannot be before the from date',
+    );
+    expect(errorsOf(auditFilterSchema.safeParse({ from: '2011-02-30' })).from).toContain(
+      '起始日期',
+    );
+    expect(errorsOf(auditFilterSchema.safeParse({ entity: ' ' })).entity).toContain('不能为空');
   });
 });

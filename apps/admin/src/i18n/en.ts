@@ -1,3 +1,4 @@
+import { auditEn } from './sections/audit.en.js';
 import { importsEn } from './sections/imports.en.js';
 import { distributionEn } from './sections/distribution.en.js';
 import { residentsEn } from './sections/residents.en.js';
@@ -122,17 +123,7 @@ export const en: Messages = {
       updatedAt: 'Updated',
     },
   },
-  audit: {
-    title: 'Audit log',
-    columns: {
-      at: 'When',
-      actor: 'Who',
-      role: 'Role',
-      entity: 'Object',
-      action: 'Action',
-    },
-    system: 'System',
-  },
+  audit: auditEn,
   lookup: {
     title: 'Card lookup',
     intro:

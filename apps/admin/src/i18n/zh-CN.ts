@@ -1,3 +1,4 @@
+import { auditZhCN } from './sections/audit.zh-CN.js';
 import { importsZhCN } from './sections/imports.zh-CN.js';
 import { distributionZhCN } from './sections/distribution.zh-CN.js';
 import { residentsZhCN } from './sections/residents.zh-CN.js';
@@ -126,17 +127,7 @@ export const zhCN = {
       updatedAt: '更新时间',
     },
   },
-  audit: {
-    title: '操作日志',
-    columns: {
-      at: '时间',
-      actor: '操作人',
-      role: '角色',
-      entity: '对象',
-      action: '操作',
-    },
-    system: '系统',
-  },
+  audit: auditZhCN,
   lookup: {
     title: '社保卡查询',
     intro: '输入孩子（或本人）的姓名和证件号码，查看社保卡办到哪一步、在哪里领取。无需登录。',

@@ -54,7 +54,7 @@ export function BatchDetailPage() {
 }
 
 function BatchFacts({ batch }: { batch: BatchDetail }) {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const f = t.distribution.batches.fields;
   const none = t.common.none;
   const items: { key: string; label: string; children: ReactNode }[] = [
@@ -91,7 +91,7 @@ function BatchFacts({ batch }: { batch: BatchDetail }) {
         none
       ),
     },
-    { key: 'created', label: f.createdAt, children: new Date(batch.createdAt).toLocaleString() },
+    { key: 'created', label: f.createdAt, children: dateTime(batch.createdAt) },
   ];
   return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} />;
 }
@@ -172,7 +172,7 @@ function NextStep({ batch }: { batch: BatchDetail }) {
 }
 
 function BatchCards({ batch }: { batch: BatchDetail }) {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const texts = t.distribution.batches;
   const states = Object.entries(batch.cardsByState) as [CardState, number][];
   return (
@@ -201,7 +201,7 @@ function BatchCards({ batch }: { batch: BatchDetail }) {
           locale={{ emptyText: t.common.empty }}
           renderItem={(n) => (
             <List.Item key={n.id}>
-              {texts.noticeKinds[n.kind]} · {new Date(n.createdAt).toLocaleString()}
+              {texts.noticeKinds[n.kind]} · {dateTime(n.createdAt)}
             </List.Item>
           )}
         />

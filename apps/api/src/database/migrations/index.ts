@@ -5,6 +5,7 @@ import { ImportJobs1732600000000 } from './1732600000000-import-jobs.js';
 import { Students1732700000000 } from './1732700000000-students.js';
 import { ExportCardOrder1732800000000 } from './1732800000000-export-card-order.js';
 import { ResidentClass1732900000000 } from './1732900000000-resident-class.js';
+import { BatchDispatchIndex1733200000000 } from './1733200000000-batch-dispatch-index.js';
 
 /** Every migration, in order. Migrations are hand-written and reviewed; synchronize stays off. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Students1732700000000,
   ExportCardOrder1732800000000,
   ResidentClass1732900000000,
+  BatchDispatchIndex1733200000000,
 ];

@@ -27,6 +27,8 @@ export const batchListQuery = pageQuery(['number', 'createdAt', 'cardCount'] as 
   route: oneOf(BATCH_ROUTES, '发放方式', 'Route').optional(),
   state: oneOf(BATCH_STATES, '批次状态', 'Batch state').optional(),
   unitId: uuidText('参保单位', 'Unit').optional(),
+  /** The batches one dispatch made (its result page lists them, paged). */
+  dispatchId: uuidText('分发', 'Dispatch').optional(),
 });
 export type BatchListQuery = z.output<typeof batchListQuery>;
 

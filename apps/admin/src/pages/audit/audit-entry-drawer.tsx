@@ -17,12 +17,12 @@ export function useAuditLabels() {
   };
 }
 
-function Json({ value, label }: { value: unknown; label: string }) {
+function Json({ value }: { value: unknown }) {
   const { t } = useI18n();
   return value === null || value === undefined ? (
     <Typography.Text type="secondary">{t.audit.detail.nothing}</Typography.Text>
   ) : (
-    <pre className="audit-json" aria-label={label}>
+    <pre className="audit-json">
       {JSON.stringify(value, null, 2)}
     </pre>
   );
@@ -62,11 +62,11 @@ export function AuditEntryDrawer({
           <Typography.Title level={3} className="section-title">
             {d.before}
           </Typography.Title>
-          <Json value={entry.before} label={d.before} />
+          <Json value={entry.before} />
           <Typography.Title level={3} className="section-title">
             {d.after}
           </Typography.Title>
-          <Json value={entry.after} label={d.after} />
+          <Json value={entry.after} />
         </Space>
       ) : null}
     </Drawer>

@@ -3,6 +3,7 @@ import type {
   Actor,
   AuditEntryView,
   AuditQuery,
+  BusinessDateView,
   CardListQuery,
   CardStatusFound,
   CardView,
@@ -33,6 +34,8 @@ export const api = {
   logout: () => http.post<void>('/api/auth/logout'),
   me: ({ signal }: Signal = {}) => http.get<Actor>('/api/auth/me', { signal }),
   dashboard: ({ signal }: Signal = {}) => http.get<DashboardView>('/api/dashboard', { signal }),
+  businessDate: ({ signal }: Signal = {}) =>
+    http.get<BusinessDateView>('/api/business-date', { signal }),
   cards: (query: CardListQuery, { signal }: Signal = {}) =>
     http.get<Page<CardView>>('/api/cards', { query, signal }),
   auditLog: (query: AuditQuery, { signal }: Signal = {}) =>

@@ -31,6 +31,7 @@ export const en: Messages = {
     none: '—',
     all: 'All',
     datePlaceholder: 'YYYY-MM-DD',
+    businessDateFailed: 'The business date could not be read: actions that need it are unavailable',
   },
   errors: {
     title: 'Not done',

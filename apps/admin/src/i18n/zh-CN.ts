@@ -35,6 +35,7 @@ export const zhCN = {
     none: '—',
     all: '全部',
     datePlaceholder: '年-月-日',
+    businessDateFailed: '无法读取业务日期：依赖日期的操作暂不可用',
   },
   errors: {
     title: '操作未完成',

@@ -14,7 +14,6 @@ export const importsEn: typeof importsZhCN = {
     unitPlaceholder: 'Type to search units',
     unitHelp: 'People, signatures or students are imported into the chosen unit.',
     ownUnit: 'The data is imported into your own unit.',
-    unitsFailed: 'The units could not be loaded',
     template: 'Download the template',
     templateFile: (title) => `${title}-template.xlsx`,
     columns: 'Columns the file should have',

@@ -24,6 +24,8 @@ export const unitStaffEn: typeof unitStaffZhCN = {
     classFilter: 'Class',
     classAll: 'All classes',
     classOption: (name, n) => `${name} (${n} cards)`,
+    classesFailed: 'The classes could not be loaded',
+    classSelectFailed: 'The whole class could not be selected',
     selectClass: 'Select the whole class',
     classSelected: (name, n) => `All ${n} unsigned cards of ${name} selected`,
     classTooMany: (name, total, max) =>

@@ -22,6 +22,8 @@ export const unitStaffZhCN = {
     classFilter: '班级',
     classAll: '全部班级',
     classOption: (name: string, n: number) => `${name}（${n} 张）`,
+    classesFailed: '班级列表加载失败',
+    classSelectFailed: '未能选择全班',
     selectClass: '选择全班',
     classSelected: (name: string, n: number) => `已选择${name}全部 ${n} 张待签收的社保卡`,
     classTooMany: (name: string, total: number, max: number) =>

@@ -22,9 +22,7 @@ function Json({ value }: { value: unknown }) {
   return value === null || value === undefined ? (
     <Typography.Text type="secondary">{t.audit.detail.nothing}</Typography.Text>
   ) : (
-    <pre className="audit-json">
-      {JSON.stringify(value, null, 2)}
-    </pre>
+    <pre className="audit-json">{JSON.stringify(value, null, 2)}</pre>
   );
 }
 

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import type { BatchDetail } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
 import { useSession } from '../../auth/session-store.js';
-import { useBusinessDate } from '../../components/business-date.js';
+import { BusinessDateAlert, useBusinessDate } from '../../components/business-date.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { PickupForm } from '../pickups/pickup-form.js';
@@ -26,6 +26,7 @@ export function BatchDetailPage() {
   });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <BusinessDateAlert />
       <Link to="/batches" className="no-print">
         {texts.back}
       </Link>

@@ -19,7 +19,7 @@ import {
   kindsFor,
   MAX_FILE_MB_HINT,
 } from './import-kinds.js';
-import { UnitSelect } from './unit-select.js';
+import { UnitSelect } from '../../components/unit-select.js';
 
 /**
  * Kind (what the role may import), target unit (district staff and the admin), the template
@@ -103,7 +103,13 @@ export function ImportUploadForm({ userRole: role }: { userRole: Role }) {
               extra={x.unitHelp}
               style={{ marginBottom: 12 }}
             >
-              <UnitSelect id={ids.unit} value={unitId} onChange={setUnitId} />
+              <UnitSelect
+                id={ids.unit}
+                value={unitId}
+                onChange={setUnitId}
+                placeholder={x.unitPlaceholder}
+                allowClear
+              />
             </Form.Item>
           ) : kind && isUnitTargeted(kind) ? (
             <Typography.Paragraph type="secondary">{x.ownUnit}</Typography.Paragraph>

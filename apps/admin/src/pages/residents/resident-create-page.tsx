@@ -20,7 +20,7 @@ import { DateInput } from '../../components/date-input.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { InstitutionFields } from './institution-fields.js';
-import { UnitSelect } from './unit-select.js';
+import { UnitSelect } from '../../components/unit-select.js';
 
 const rule = (field: string, pick: (m: string) => string) => [
   zodRule(createResidentRequestSchema, field, pick),

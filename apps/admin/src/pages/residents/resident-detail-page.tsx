@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import type { ResidentCardView, ResidentDetail } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
 import { useSession } from '../../auth/session-store.js';
-import { useBusinessDate } from '../../components/business-date.js';
+import { BusinessDateAlert, useBusinessDate } from '../../components/business-date.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import '../district-screens.css';
@@ -34,6 +34,7 @@ export function ResidentDetailPage() {
   };
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <BusinessDateAlert />
       <Link to="/residents" className="no-print">
         {texts.back}
       </Link>

@@ -7,6 +7,7 @@ import type { BatchView, CardView, ReceiptView } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
 import { districtApi } from '../../api/district-endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { BusinessDateAlert, useBusinessDate } from '../../components/business-date.js';
 import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
 import { QueryState } from '../../components/query-state.js';
@@ -16,7 +17,7 @@ import { BulkSignForm } from './bulk-sign-form.js';
 import { ClassFilter } from './class-filter.js';
 import { DesignatedPersonModal } from './designated-person-modal.js';
 import { SignCardForm } from './sign-card-form.js';
-import { BatchPicker, useBusinessDate, useSelectedBatch, useUnitBatches } from './unit-batches.js';
+import { BatchPicker, useSelectedBatch, useUnitBatches } from './unit-batches.js';
 
 const LIST = {
   sortable: ['holderName', 'updatedAt'],
@@ -104,6 +105,7 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
           <BatchDocuments batch={selected} size="middle" />
         </div>
       ) : null}
+      <BusinessDateAlert />
       {receipt.data ? <ReceiptTotals receipt={receipt.data} /> : null}
       <Alert type="info" showIcon title={s.movedGuidance(deadline)} />
       {receipt.data ? (

@@ -4,14 +4,10 @@ import { useState } from 'react';
 import { Alert, Card, Empty, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { BatchView, ReconciliationView, ReturnView } from '../../api/contract.js';
 import { districtApi, districtExports } from '../../api/district-endpoints.js';
+import { BusinessDateAlert, useBusinessDate } from '../../components/business-date.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import {
-  BatchPicker,
-  useBusinessDate,
-  useSelectedBatch,
-  useUnitBatches,
-} from '../unit-cards/unit-batches.js';
+import { BatchPicker, useSelectedBatch, useUnitBatches } from '../unit-cards/unit-batches.js';
 import { XlsxButton } from '../batches/xlsx-button.js';
 import { ReturnForm } from '../returns/return-form.js';
 
@@ -70,6 +66,7 @@ function BatchReturn({ batches }: { batches: readonly BatchView[] }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <BatchPicker batches={batches} selected={selected} onSelect={select} />
+      <BusinessDateAlert />
       {today ? (
         returnsOpen(today) ? (
           <Alert type="success" showIcon title={x.open(today)} />

@@ -32,6 +32,8 @@ export const en: Messages = {
     all: 'All',
     datePlaceholder: 'YYYY-MM-DD',
     businessDateFailed: 'The business date could not be read: actions that need it are unavailable',
+    list: (items: readonly string[]) => items.join(', '),
+    withDetail: (name: string, detail: string) => `${name} (${detail})`,
   },
   errors: {
     title: 'Not done',

@@ -36,6 +36,10 @@ export const zhCN = {
     all: '全部',
     datePlaceholder: '年-月-日',
     businessDateFailed: '无法读取业务日期：依赖日期的操作暂不可用',
+    /** Items of a list shown in one line ("甲、乙、丙"). */
+    list: (items: readonly string[]) => items.join('、'),
+    /** A name with its code or kind: "名称（补充）". */
+    withDetail: (name: string, detail: string) => `${name}（${detail}）`,
   },
   errors: {
     title: '操作未完成',

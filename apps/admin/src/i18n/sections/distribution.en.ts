@@ -244,7 +244,6 @@ export const distributionEn: DistributionMessages = {
   common: {
     cardsUnit: (n: number) => `${n} cards`,
     withDetail: (name: string, detail: string) => `${name} (${detail})`,
-    itemSeparator: ', ',
     districtsFailed: 'Could not load the districts',
     unitsFailed: 'Could not load the units',
     labelled: (label: string, value: string) => `${label}: ${value}`,

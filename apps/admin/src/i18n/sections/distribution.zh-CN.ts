@@ -230,8 +230,6 @@ export const distributionZhCN = {
     cardsUnit: (n: number) => `${n} 张`,
     /** "名称（补充）": a name with its code, address or kind. */
     withDetail: (name: string, detail: string) => `${name}（${detail}）`,
-    /** Between the items of a list shown in one cell ("甲、乙、丙"). */
-    itemSeparator: '、',
     districtsFailed: '区县列表加载失败',
     unitsFailed: '单位列表加载失败',
     labelled: (label: string, value: string) => `${label}：${value}`,

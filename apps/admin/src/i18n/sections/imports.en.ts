@@ -76,6 +76,7 @@ export const importsEn: typeof importsZhCN = {
     },
   },
   job: {
+    title: (fileName: string) => `Import: ${fileName}`,
     back: '← Back to imports',
     kind: 'Import kind',
     unit: 'Into',

@@ -71,6 +71,7 @@ export const importsZhCN = {
     },
   },
   job: {
+    title: (fileName: string) => `批量导入：${fileName}`,
     back: '← 返回批量导入',
     kind: '导入类型',
     unit: '导入到',

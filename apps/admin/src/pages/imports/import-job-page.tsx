@@ -42,7 +42,7 @@ export function ImportJobPanel({ id, pollMs = 1000 }: { id: string; pollMs?: num
       {(job) => (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Typography.Title level={1} className="page-title">
-            {t.imports.title}：{job.fileName}
+            {t.imports.job.title(job.fileName)}
           </Typography.Title>
           <Card>
             <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -92,7 +92,7 @@ export function ImportUploadForm({ userRole: role }: { userRole: Role }) {
           </Form.Item>
           {kind ? (
             <Typography.Paragraph style={{ marginBottom: 12 }}>
-              <Tag color="orange">{x.clause(IMPORT_CLAUSES[kind])}</Tag>
+              <Tag color="orange">{x.clause(t.common.list(IMPORT_CLAUSES[kind]))}</Tag>
               {t.imports.kinds[kind]}
             </Typography.Paragraph>
           ) : null}
@@ -123,7 +123,7 @@ export function ImportUploadForm({ userRole: role }: { userRole: Role }) {
               load={() => api.imports.template(kind)}
               fallbackName={x.templateFile(sheet.titleZh)}
             >
-              {x.template}（{label({ zh: sheet.titleZh, en: sheet.titleEn })}）
+              {t.common.withDetail(x.template, label({ zh: sheet.titleZh, en: sheet.titleEn }))}
             </DownloadButton>
             <ImportColumns kind={kind} />
           </>

@@ -90,7 +90,7 @@ function PersonFacts({ resident, today, onChanged }: FactsProps) {
             children:
               resident.subsidyFlags.length === 0
                 ? t.common.none
-                : resident.subsidyFlags.map((s) => subsidyFlagLabel(s, label)).join('、'),
+                : t.common.list(resident.subsidyFlags.map((s) => subsidyFlagLabel(s, label))),
           },
           { key: 'unit', label: f.unit, children: resident.currentUnit?.name ?? t.common.none },
           {

@@ -80,7 +80,7 @@ export function ResidentsPage() {
             render: (_, row) =>
               row.subsidyFlags.length === 0
                 ? t.common.none
-                : row.subsidyFlags.map((f) => subsidyFlagLabel(f, label)).join('、'),
+                : t.common.list(row.subsidyFlags.map((f) => subsidyFlagLabel(f, label))),
           },
           { title: c.unit, render: (_, row) => row.currentUnit?.name ?? t.common.none },
           {

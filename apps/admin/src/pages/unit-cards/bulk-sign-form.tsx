@@ -87,7 +87,7 @@ export function BulkSignForm({
         <Alert type="error" showIcon title={invalid} style={{ marginBottom: 16 }} />
       ) : null}
       <Typography.Paragraph>
-        {t.unitStaff.signing.bulkCards(cards.map((c) => c.holderName).join('、'))}
+        {t.unitStaff.signing.bulkCards(t.common.list(cards.map((c) => c.holderName)))}
       </Typography.Paragraph>
       <Form.Item
         name="signer"

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page as BrowserPage } from 'playwright-core';
+import type { Browser, Locator, Page as BrowserPage } from 'playwright-core';
 import { expect } from 'vitest';
 import type { LoginResult, Page, ResidentDetail, ResidentView } from '@sscard/api/dist/contract.js';
 import type { ApiServer } from './api-server.js';
+import { newPage } from './browser.js';
 
-/** Helpers of district.e2e.test.ts: the API as a district user, and patient page steps. */
+/**
+ * The browser tests' one set of helpers: the API as a demo user (token, GET, a holder's full ID
+ * number), signing in on a page, downloads, and patient page steps.
+ */
 export const DEMO_PASSWORD = 'sscard-demo';
 
 export async function apiToken(server: ApiServer, username: string): Promise<string> {
@@ -53,6 +57,17 @@ export async function signIn(
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('heading', { name: '发放工作台' }).waitFor();
+}
+
+/** A fresh page signed in as `username` (on the dashboard). */
+export async function signedInPage(
+  browser: Browser,
+  server: ApiServer,
+  username: string,
+): Promise<BrowserPage> {
+  const page = await newPage(browser);
+  await signIn(page, server, username);
+  return page;
 }
 
 /** Clicks a download button and returns the file's name; the file must be an .xlsx (a zip). */

@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
+import { download as downloadFrom, signIn } from './district-helpers.js';
 
 /**
  * Issue 4 in the browser: district staff import a roster into a school. A file with a mistake
  * per row is refused with its problems listed and an error report to download; the clean file
  * passes the dry run and is committed all-or-nothing; the same file again is refused (409).
  */
-const DEMO_PASSWORD = 'sscard-demo';
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/import/', import.meta.url));
 const BAD_ROWS = `${FIXTURES}not-ok/bad-rows.xlsx`;
 const ROSTER = `${FIXTURES}ok/roster-exceljs.xlsx`;
@@ -23,11 +22,7 @@ let page: BrowserPage;
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startApiServer({ today: '2011-01-10' })]);
   page = await newPage(browser);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill('chaoyang');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '发放工作台' }).waitFor();
+  await signIn(page, server, 'chaoyang');
 });
 
 afterAll(async () => {
@@ -58,12 +53,7 @@ async function upload(path: string): Promise<void> {
 }
 
 /** Clicks a download button; the file must be an .xlsx (a zip). Returns its name. */
-async function download(button: Locator): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const path = await file.path();
-  expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
-  return file.suggestedFilename();
-}
+const download = (button: Locator) => downloadFrom(page, button);
 
 function cellsOf(row: Locator): Promise<string[]> {
   return row.getByRole('cell').allTextContents();

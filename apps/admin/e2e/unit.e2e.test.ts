@@ -1,16 +1,9 @@
 import type { Browser, Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CardClassView,
-  CardView,
-  LoginResult,
-  MovedAwayPage,
-  Page,
-  ResidentDetail,
-  ResidentView,
-} from '@sscard/api/dist/contract.js';
+import type { CardClassView, CardView, MovedAwayPage, Page } from '@sscard/api/dist/contract.js';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
+import { apiGet, apiToken, fullIdNumber, nav, signedInPage } from './district-helpers.js';
 
 /**
  * Issue 5, unit staff: the kindergarten (demo account heping, 18 cards at the unit, designated
@@ -18,8 +11,6 @@ import { launchBrowser, newPage, screenshot } from './browser.js';
  * the rest — refused before 2011-01-21 (N-2.4c), accepted on a server whose business date is
  * 2011-01-21. A parent follows the card on the public lookup.
  */
-const DEMO_PASSWORD = 'sscard-demo';
-
 let browser: Browser;
 
 beforeAll(async () => {
@@ -30,36 +21,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function apiToken(server: ApiServer, username: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as LoginResult).token;
-}
-
-async function apiGet<T>(server: ApiServer, path: string, token: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
-
 /** The full ID number a parent would type (district staff read it, audited). */
 async function parentOf(server: ApiServer, card: CardView) {
   const token = await apiToken(server, 'chaoyang');
-  const people = await apiGet<Page<ResidentView>>(
-    server,
-    `/api/residents?pageSize=200&search=${encodeURIComponent(card.holderName)}`,
-    token,
-  );
-  const person = people.items.find((p) => p.idNumber === card.idNumberMasked);
-  if (!person) throw new Error(`no resident ${card.holderName} ${card.idNumberMasked}`);
-  const full = await apiGet<ResidentDetail>(server, `/api/residents/${person.id}?full=1`, token);
-  return { name: full.name, idNumber: full.idNumber };
+  const idNumber = await fullIdNumber(server, token, card.holderName, card.idNumberMasked);
+  return { name: card.holderName, idNumber };
 }
 
 async function lookUp(server: ApiServer, parent: { name: string; idNumber: string }) {
@@ -75,17 +41,7 @@ async function lookUp(server: ApiServer, parent: { name: string; idNumber: strin
   return text;
 }
 
-async function signIn(server: ApiServer, username: string): Promise<BrowserPage> {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '发放工作台' }).waitFor();
-  return page;
-}
-
-const nav = (page: BrowserPage) => page.getByRole('navigation', { name: '主导航' });
+const signIn = (server: ApiServer, username: string) => signedInPage(browser, server, username);
 
 /** Finds the card by its number and opens its signing dialog. */
 async function openSigning(page: BrowserPage, card: CardView) {

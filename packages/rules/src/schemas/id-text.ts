@@ -9,7 +9,13 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
  */
 export function uuidText(zh: string, en: string) {
   return z
-    .string({ error: bi(`${zh}必须是文本`, `${en} must be text`) })
+    .string({
+      // Nothing chosen (a form's empty select, a missing field) says so, not "must be text".
+      error: (issue) =>
+        issue.input === undefined
+          ? bi(`${zh}不能为空`, `${en} is required`)
+          : bi(`${zh}必须是文本`, `${en} must be text`),
+    })
     .trim()
     .refine((v) => UUID_PATTERN.test(v), bi(`${zh}编号格式无效`, `${en} id is not a valid id`))
     .transform((v) => v.toLowerCase());

@@ -116,6 +116,9 @@ describe('resident request bodies (shared by the API and the admin)', () => {
     expect(
       createResidentRequestSchema.safeParse({ ...person, currentUnitId: CARD_A }).success,
     ).toBe(true);
+    expect(errorsOf(createResidentRequestSchema.safeParse(person)).currentUnitId).toBe(
+      '当前参保单位不能为空 / Current unit is required',
+    );
   });
 
   it('N-1.6 at most ten designated institutions, each with a code and a kind', () => {

@@ -16,11 +16,14 @@ interface Props {
   onApply: (filters: Values) => void;
 }
 
-/** Blank inputs mean "no filter": they are left out, as the API's schema expects. */
+/** Every filter, a blank input as "no filter" (undefined: the URL drops it). */
+function allFilters(values: Values): Values {
+  return Object.fromEntries(AUDIT_FILTERS.map((k) => [k, values[k]?.trim() || undefined]));
+}
+
+/** What the API gets: the filters that are set, as its schema expects. */
 function withoutBlanks(values: Values): Values {
-  return Object.fromEntries(
-    AUDIT_FILTERS.map((k) => [k, values[k]?.trim() || undefined]).filter(([, v]) => v),
-  );
+  return Object.fromEntries(Object.entries(allFilters(values)).filter(([, v]) => v));
 }
 
 /** The API's filter schema, reading the form's values as the API will get them. */
@@ -46,7 +49,7 @@ export function AuditFilters({ value, onApply }: Props) {
       form={form}
       layout="inline"
       className="audit-filters"
-      onFinish={(values) => onApply(withoutBlanks(values))}
+      onFinish={(values) => onApply(allFilters(values))}
     >
       <Space wrap size="middle" align="start">
         <Form.Item name="entity" label={texts.entity}>
@@ -94,7 +97,7 @@ export function AuditFilters({ value, onApply }: Props) {
           <Button
             onClick={() => {
               form.resetFields();
-              onApply({});
+              onApply(allFilters({}));
             }}
           >
             {texts.reset}

@@ -91,8 +91,10 @@ export const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidd
 
 /** Picks an option of the antd Select labelled `label` (its listbox is hidden from the a11y tree). */
 export async function choose(page: BrowserPage, label: string, option: string): Promise<void> {
-  await page.getByLabel(label).click();
-  await page.locator(OPEN_DROPDOWN).getByTitle(option).click();
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator(OPEN_DROPDOWN).getByTitle(option, { exact: true }).click();
+  // The list closes with an animation: the next choice must not find this one still open.
+  await expect.poll(() => page.locator(OPEN_DROPDOWN).count(), PATIENT).toBe(0);
 }
 
 /** expect.poll's options, patient: two shared cores run this beside other suites (default 1 s). */

@@ -123,6 +123,7 @@ describe('district staff import a roster (issue 4)', () => {
     ).toBe('100');
     const result = page.locator('.ant-descriptions', { hasText: '导入结果' });
     expect(await result.locator('tr', { hasText: '新增参保人员' }).textContent()).toContain('5');
+    await screenshot(page, 'import-finished');
 
     // The same content again: the API's 409 names when it was imported.
     await chooseRosterForUnit();

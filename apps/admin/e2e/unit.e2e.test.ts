@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardClassView, CardView, MovedAwayPage, Page } from '@sscard/api/dist/contract.js';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
-import { apiGet, apiToken, fullIdNumber, nav, signedInPage } from './district-helpers.js';
+import { apiGet, apiToken, download, fullIdNumber, nav, signedInPage } from './district-helpers.js';
 
 /**
  * Issue 5, unit staff: the kindergarten (demo account heping, 18 cards at the unit, designated
@@ -159,6 +159,10 @@ describe('unit staff before the return date (business date 2011-01-10)', () => {
     await nav(page).getByRole('link', { name: '退卡' }).click();
     await page.getByRole('heading', { name: '退回未发放的社保卡' }).waitFor();
     await page.getByText('业务日期 2011-01-10：2011-01-21 起才能退回未发出的社保卡。').waitFor();
+    // N-2.4c: the unit's own reconciliation table, every batch it received.
+    expect(await download(page, page.getByRole('button', { name: '单位核对表（.xlsx）' }))).toMatch(
+      /^.*\.xlsx$/,
+    );
     await page.getByRole('heading', { name: '尚未签收的社保卡（16 张）' }).waitFor();
 
     // The first copy must come back with the cards: the shared schema says so on the page.
@@ -234,6 +238,47 @@ describe('unit staff before the return date (business date 2011-01-10)', () => {
       token,
     );
     expect(left.total).toBe(0);
+    await page.context().close();
+  });
+
+  it('N-2.3: unit staff name a new designated person, who then signs by proxy; the batch’s documents download', async () => {
+    const token = await apiToken(server, 'heping');
+    const [card] = (
+      await apiGet<Page<CardView>>(
+        server,
+        '/api/cards?state=at_unit&sort=holderName&pageSize=1',
+        token,
+      )
+    ).items;
+    if (!card) throw new Error('no card left at the kindergarten');
+    const page = await signIn(server, 'heping');
+    await nav(page).getByRole('link', { name: '待发放社保卡' }).click();
+    await page.getByText('单位指定代签人：周园长').waitFor();
+    // N-2.2b: the kindergarten collected its batch: the pickup notice is its document.
+    expect(await download(page, page.getByRole('button', { name: '领取通知单（.xlsx）' }))).toMatch(
+      /^社会保障卡领取通知_110105-\d{8}-\d{4}\.xlsx$/,
+    );
+
+    await page.getByRole('button', { name: '修改指定专人' }).click();
+    const form = page.getByRole('dialog');
+    expect(await form.getByLabel('指定专人姓名').inputValue()).toBe('周园长');
+    await form.getByLabel('指定专人姓名').fill('吴老师');
+    await form.getByLabel('联系电话').fill('13800000006');
+    await form.getByRole('button', { name: '保存指定专人' }).click();
+    await page.getByText('单位指定代签人：吴老师').waitFor();
+
+    const dialog = await openSigning(page, card);
+    await dialog.getByText('代签（单位指定专人）').click();
+    expect(await dialog.getByLabel('签字人姓名').inputValue()).toBe('吴老师');
+    await dialog.getByRole('button', { name: '确认签收' }).click();
+    await page.getByText(`${card.holderName} 的社保卡已签收`).waitFor();
+
+    await nav(page).getByRole('link', { name: '回执单' }).click();
+    const sheet = page.getByRole('article');
+    await sheet.getByText('吴老师').first().waitFor();
+    expect(
+      await sheet.getByRole('row', { name: new RegExp(card.cardNumber ?? '') }).textContent(),
+    ).toContain('代签（单位指定专人）吴老师2011-01-10');
     await page.context().close();
   });
 });

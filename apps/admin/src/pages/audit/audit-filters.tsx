@@ -55,6 +55,7 @@ export function AuditFilters({ value, onApply }: Props) {
         <Form.Item name="entity" label={texts.entity}>
           <Select<string>
             allowClear
+            virtual={false}
             placeholder={texts.entityAll}
             style={{ width: 180 }}
             options={Object.entries(t.audit.entities).map(([code, name]) => ({
@@ -66,6 +67,7 @@ export function AuditFilters({ value, onApply }: Props) {
         <Form.Item name="action" label={texts.action}>
           <Select<string>
             allowClear
+            virtual={false}
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={texts.actionAll}
             style={{ width: 200 }}

@@ -1,17 +1,18 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CardView,
-  LoginResult,
-  Page,
-  ResidentDetail,
-  ResidentView,
-} from '@sscard/api/dist/contract.js';
+import type { CardView, Page } from '@sscard/api/dist/contract.js';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
+import {
+  apiGet,
+  apiToken,
+  DEMO_PASSWORD,
+  fullIdNumber,
+  nav,
+  signedInPage,
+} from './district-helpers.js';
 
-/** The demo accounts' password (README). 2011-01-10: a pickup is overdue, collection still open. */
-const DEMO_PASSWORD = 'sscard-demo';
+/** 2011-01-10: a pickup is overdue, collection still open. */
 const TODAY = '2011-01-10';
 
 let server: ApiServer;
@@ -27,33 +28,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function apiGet<T>(path: string, token: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
-
 /** A demo child whose card waits at the kindergarten, with the full ID number a parent would type. */
 async function parentOfCardAtUnit(): Promise<{ name: string; idNumber: string; unit: string }> {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'chaoyang', password: DEMO_PASSWORD }),
-  });
-  const { token } = (await login.json()) as LoginResult;
-  const cards = await apiGet<Page<CardView>>('/api/cards?state=at_unit&pageSize=1', token);
+  const token = await apiToken(server, 'chaoyang');
+  const cards = await apiGet<Page<CardView>>(server, '/api/cards?state=at_unit&pageSize=1', token);
   const card = cards.items[0];
   if (!card) throw new Error('the demo seed has no card at a unit');
-  const people = await apiGet<Page<ResidentView>>(
-    `/api/residents?pageSize=200&search=${encodeURIComponent(card.holderName)}`,
-    token,
-  );
-  const person = people.items.find((p) => p.idNumber === card.idNumberMasked);
-  if (!person) throw new Error(`no resident ${card.holderName} ${card.idNumberMasked}`);
-  const full = await apiGet<ResidentDetail>(`/api/residents/${person.id}?full=1`, token);
-  return { name: full.name, idNumber: full.idNumber, unit: card.madeForUnit.name };
+  const idNumber = await fullIdNumber(server, token, card.holderName, card.idNumberMasked);
+  return { name: card.holderName, idNumber, unit: card.madeForUnit.name };
 }
 
 describe('the admin, served by the API at /', () => {
@@ -81,8 +63,7 @@ describe('the admin, served by the API at /', () => {
     await page.waitForURL(`${server.url}/dashboard`);
     await page.getByRole('heading', { name: '发放工作台' }).waitFor();
 
-    const nav = page.getByRole('navigation', { name: '主导航' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([
+    expect(await nav(page).getByRole('link').allTextContents()).toEqual([
       '工作台',
       '社保卡',
       '参保单位',
@@ -101,7 +82,8 @@ describe('the admin, served by the API at /', () => {
       '账号管理',
       '批量导入',
     ]);
-    expect(await page.getByText(`业务日期：${TODAY}`).count()).toBe(1);
+    // The date arrives with the dashboard's query, after the heading: wait for it.
+    await page.getByText(`业务日期：${TODAY}`).waitFor();
     // The demo's pickup batch had until 2011-01-08: overdue on the 10th (N-2.2b).
     const row = page.getByRole('row', { name: /110105-20101220-0002/ });
     expect(await row.textContent()).toContain('已逾期');
@@ -110,7 +92,7 @@ describe('the admin, served by the API at /', () => {
     ).toContain('已到单位待发放');
     await screenshot(page, 'dashboard');
 
-    await nav.getByRole('link', { name: '社保卡' }).click();
+    await nav(page).getByRole('link', { name: '社保卡' }).click();
     await page.getByRole('heading', { name: '社保卡' }).waitFor();
     await page.getByRole('combobox', { name: '状态' }).click();
     // antd renders the visible options without a role (its listbox for screen readers is hidden).
@@ -122,14 +104,8 @@ describe('the admin, served by the API at /', () => {
   });
 
   it('unit staff do not get the audit log in their menu', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill('heping');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '发放工作台' }).waitFor();
-    const nav = page.getByRole('navigation', { name: '主导航' });
-    const links = await nav.getByRole('link').allTextContents();
+    const page = await signedInPage(browser, server, 'heping');
+    const links = await nav(page).getByRole('link').allTextContents();
     expect(links).not.toContain('操作日志');
     // N-2.3 / N-2.4c: the unit's own screens follow the cards (unit.e2e.test.ts uses them).
     expect(links.slice(0, 5)).toEqual(['工作台', '社保卡', '待发放社保卡', '回执单', '退卡']);

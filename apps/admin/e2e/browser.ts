@@ -37,5 +37,7 @@ export async function newPage(
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // No hover tooltip or highlighted row in the picture: the pointer leaves the page's content.
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page as BrowserPage } from 'playwright-core';
+import type { Browser, Locator, Page as BrowserPage } from 'playwright-core';
 import { expect } from 'vitest';
 import type { LoginResult, Page, ResidentDetail, ResidentView } from '@sscard/api/dist/contract.js';
 import type { ApiServer } from './api-server.js';
+import { newPage } from './browser.js';
 
-/** Helpers of district.e2e.test.ts: the API as a district user, and patient page steps. */
+/**
+ * The browser tests' one set of helpers: the API as a demo user (token, GET, a holder's full ID
+ * number), signing in on a page, downloads, and patient page steps.
+ */
 export const DEMO_PASSWORD = 'sscard-demo';
 
 export async function apiToken(server: ApiServer, username: string): Promise<string> {
@@ -55,6 +59,17 @@ export async function signIn(
   await page.getByRole('heading', { name: '发放工作台' }).waitFor();
 }
 
+/** A fresh page signed in as `username` (on the dashboard). */
+export async function signedInPage(
+  browser: Browser,
+  server: ApiServer,
+  username: string,
+): Promise<BrowserPage> {
+  const page = await newPage(browser);
+  await signIn(page, server, username);
+  return page;
+}
+
 /** Clicks a download button and returns the file's name; the file must be an .xlsx (a zip). */
 export async function download(page: BrowserPage, button: Locator): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -76,8 +91,10 @@ export const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidd
 
 /** Picks an option of the antd Select labelled `label` (its listbox is hidden from the a11y tree). */
 export async function choose(page: BrowserPage, label: string, option: string): Promise<void> {
-  await page.getByLabel(label).click();
-  await page.locator(OPEN_DROPDOWN).getByTitle(option).click();
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator(OPEN_DROPDOWN).getByTitle(option, { exact: true }).click();
+  // The list closes with an animation: the next choice must not find this one still open.
+  await expect.poll(() => page.locator(OPEN_DROPDOWN).count(), PATIENT).toBe(0);
 }
 
 /** expect.poll's options, patient: two shared cores run this beside other suites (default 1 s). */

@@ -1,6 +1,7 @@
 import type { Browser, Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchView, CardView, Page, PoolCardView } from '@sscard/api/dist/contract.js';
+import { todayInShanghai } from '@sscard/rules';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
 import {
@@ -88,6 +89,20 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     await settled(page);
     await screenshot(page, 'units');
 
+    // The English switch: the same list, the interface in English, the data as it is.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Insured units' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Card-eligible people' }).first().waitFor();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Audit log' })
+      .waitFor();
+    expect(await page.getByRole('row', { name: /朝阳区第二中学/ }).textContent()).toContain(
+      'Unit collects at the named place by the deadline',
+    );
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByRole('heading', { name: '参保单位' }).waitFor();
+
     // Search by registration code (server-side), then the unit's page with its export.
     await page.getByLabel('单位名称或社会保险登记证编码').fill('11010510003');
     await page.getByRole('button', { name: '搜索' }).click();
@@ -97,6 +112,16 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     await page.getByRole('heading', { name: '参保单位：朝阳区第二中学' }).waitFor();
     const name = await download(page, page.getByRole('button', { name: '单位核对表（.xlsx）' }));
     expect(name).toMatch(/11010510003.*\.xlsx$/);
+
+    // N-2.2a / N-2.3: the district names the unit's designated person (audited, see below).
+    await page.getByRole('button', { name: /^(修改)?指定专人$/ }).click();
+    await page.getByLabel('指定专人姓名').fill('孙老师');
+    await page.getByLabel('联系电话').fill('138 0000 0005');
+    await page.getByRole('button', { name: '保存指定专人' }).click();
+    await page.getByText('已指定专人：孙老师').waitFor();
+    expect(await page.getByTestId('designated-person').textContent()).toBe('孙老师（13800000005）');
+    await settled(page);
+    await screenshot(page, 'unit-detail');
   });
 
   it('N-2.2a/b: a dispatch routes 650 and 600 to delivery, 599 to pickup, each with its document', async () => {
@@ -143,6 +168,14 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     await page.getByRole('heading', { name: '登记集成服务商送达（N-2.2a）' }).waitFor();
     await settled(page);
     await screenshot(page, 'batch-detail');
+
+    // N-2.2a: the vendor delivers to the unit the receiver was named for.
+    expect(await page.getByLabel('送达单位').isChecked()).toBe(true);
+    await poll(() => page.getByLabel('送达日期').inputValue()).toBe('2011-01-10');
+    await page.getByRole('button', { name: '登记送达' }).click();
+    await page.getByText('已登记送达，650 张社保卡').waitFor();
+    await page.getByText('已到单位', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: '退卡与核对' }).waitFor();
   });
 
   it('N-2.2b: a pickup with the wrong credential code is refused with its clause, then recorded', async () => {
@@ -235,6 +268,8 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     await nav(page).getByRole('link', { name: '未选社区机构' }).click();
     await page.getByRole('heading', { name: '未选定社区卫生服务机构的人员（N-1.6）' }).waitFor();
     await poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await settled(page);
+    await screenshot(page, 'missing-institution');
     expect(
       await download(
         page,
@@ -247,6 +282,8 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     // The demo's kindergarten had until 2011-01-08 to collect (N-2.2b).
     const overdue = page.getByRole('row', { name: /朝阳区团结湖幼儿园/ });
     expect(await overdue.textContent()).toContain('2011-01-08');
+    await settled(page);
+    await screenshot(page, 'overdue');
     expect(await download(page, page.getByRole('button', { name: '逾期清单（.xlsx）' }))).toMatch(
       /\.xlsx$/,
     );
@@ -286,13 +323,69 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     await dialog.getByRole('button', { name: '登记缴费' }).click();
     await page.getByText('已登记缴费 300 元（2011-01-10）').waitFor();
     await poll(async () => (await row.textContent()) ?? '').toContain('已缴费');
+
+    // N-1.4a/b: the yearly verification of a subsidy flag; passed, the flag is on the person.
+    await page.getByRole('button', { name: '登记验审' }).click();
+    await choose(page, '补助标识', '重度残疾老年人');
+    await page.getByLabel('证明材料').fill('残疾人证（一级）');
+    await poll(() => page.getByLabel('验审日期').inputValue()).toBe('2011-01-10');
+    await page.getByRole('button', { name: '保存验审' }).click();
+    await page.getByText('验审已登记').waitFor();
+    const verified = page.getByRole('row', { name: /残疾人证（一级）/ });
+    expect(await verified.textContent()).toContain('通过');
+    await poll(
+      async () => (await page.locator('.ant-descriptions').first().textContent()) ?? '',
+    ).toContain('重度残疾老年人');
     await settled(page);
     await screenshot(page, 'resident-detail');
 
-    // N-1.6: an elderly person with no community institution is on the list.
+    // N-1.6: an elderly person with no community institution is on the list…
+    const detailUrl = page.url();
     await page.goto(`${server.url}/missing-institution?search=${encodeURIComponent('赵建国')}`);
     const listed = page.getByRole('row', { name: /赵建国/ });
     expect(await listed.textContent()).toContain('110105********002X');
+
+    // …until one is designated on the resident's page.
+    await page.goto(detailUrl);
+    await page.getByRole('button', { name: '修改定点医疗机构' }).click();
+    // S-3.1: three personal institutions; N-1.6: one of them a community health institution.
+    const add = page.getByRole('button', { name: /添加定点医疗机构/ });
+    for (const [n, code] of [
+      [1, '110105001'],
+      [2, '110105002'],
+      [3, '110105003'],
+    ] as const) {
+      await add.click();
+      await page.getByLabel(`医疗机构编码 ${n}`).fill(code);
+      if (n > 1) await choose(page, `医疗机构类别 ${n}`, '综合医疗机构');
+    }
+    await page.getByRole('button', { name: '保存定点医疗机构' }).click();
+    await page.getByText('定点医疗机构已保存').waitFor();
+    await page.getByRole('cell', { name: '社区卫生服务机构' }).waitFor();
+    expect(await page.getByRole('cell', { name: '综合医疗机构' }).count()).toBe(2);
+    await page.goto(`${server.url}/missing-institution?search=${encodeURIComponent('赵建国')}`);
+    await page.getByRole('heading', { name: '未选定社区卫生服务机构的人员（N-1.6）' }).waitFor();
+    await poll(() => page.getByRole('row').nth(1).textContent()).toContain('暂无数据');
+  });
+
+  it('the audit log, filtered by record and action, shows the designated person’s change', async () => {
+    await nav(page).getByRole('link', { name: '操作日志' }).click();
+    await page.getByRole('heading', { name: '操作日志' }).waitFor();
+    await choose(page, '对象类型', '参保单位');
+    await choose(page, '操作', '设置指定专人');
+    await page.getByLabel('起始日期').fill(todayInShanghai());
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    await page.waitForURL(/action=set_designated_person/);
+    expect(new URL(page.url()).searchParams.get('entity')).toBe('unit');
+    await page.getByText('共 1 条').waitFor();
+    const entry = page.getByRole('row', { name: /设置指定专人/ });
+    expect(await entry.textContent()).toContain('朝阳区社保中心');
+    await settled(page);
+    await screenshot(page, 'audit-log');
+    await entry.getByRole('button', { name: /^查看/ }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('操作详情').waitFor();
+    expect(await drawer.locator('pre').last().textContent()).toContain('"name": "孙老师"');
   });
 });
 

@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
+import { download as downloadFrom, signIn } from './district-helpers.js';
 
 /**
  * Issue 4 in the browser: district staff import a roster into a school. A file with a mistake
  * per row is refused with its problems listed and an error report to download; the clean file
  * passes the dry run and is committed all-or-nothing; the same file again is refused (409).
  */
-const DEMO_PASSWORD = 'sscard-demo';
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/import/', import.meta.url));
 const BAD_ROWS = `${FIXTURES}not-ok/bad-rows.xlsx`;
 const ROSTER = `${FIXTURES}ok/roster-exceljs.xlsx`;
@@ -23,11 +22,7 @@ let page: BrowserPage;
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startApiServer({ today: '2011-01-10' })]);
   page = await newPage(browser);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill('chaoyang');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '发放工作台' }).waitFor();
+  await signIn(page, server, 'chaoyang');
 });
 
 afterAll(async () => {
@@ -58,12 +53,7 @@ async function upload(path: string): Promise<void> {
 }
 
 /** Clicks a download button; the file must be an .xlsx (a zip). Returns its name. */
-async function download(button: Locator): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const path = await file.path();
-  expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
-  return file.suggestedFilename();
-}
+const download = (button: Locator) => downloadFrom(page, button);
 
 function cellsOf(row: Locator): Promise<string[]> {
   return row.getByRole('cell').allTextContents();
@@ -92,6 +82,8 @@ describe('district staff import a roster (issue 4)', () => {
 
     const issues = page.locator('.import-issues');
     const row3 = issues.getByRole('row').filter({ hasText: '第 3 行' });
+    // The problems are their own query: wait for the rows before reading their cells.
+    await row3.waitFor();
     expect(await cellsOf(row3)).toEqual([
       '第 3 行',
       '公民身份号码',
@@ -103,7 +95,7 @@ describe('district staff import a roster (issue 4)', () => {
     expect((await cellsOf(row2))[3]).toBe('证件号码与第5行重复：同一人在一个文件中只能出现一次');
     const row4 = issues.getByRole('row').filter({ hasText: '第 4 行' });
     expect((await cellsOf(row4))[3]).toContain('人员类别“教师”无法识别');
-    expect(await issues.getByText('共 8 条').count()).toBe(1);
+    await issues.getByText('共 8 条').waitFor();
     await screenshot(page, 'import-errors');
 
     expect(await download(page.getByRole('button', { name: '下载错误报告（.xlsx）' }))).toBe(
@@ -131,6 +123,7 @@ describe('district staff import a roster (issue 4)', () => {
     ).toBe('100');
     const result = page.locator('.ant-descriptions', { hasText: '导入结果' });
     expect(await result.locator('tr', { hasText: '新增参保人员' }).textContent()).toContain('5');
+    await screenshot(page, 'import-finished');
 
     // The same content again: the API's 409 names when it was imported.
     await chooseRosterForUnit();

@@ -1,16 +1,9 @@
 import type { Browser, Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CardClassView,
-  CardView,
-  LoginResult,
-  MovedAwayPage,
-  Page,
-  ResidentDetail,
-  ResidentView,
-} from '@sscard/api/dist/contract.js';
+import type { CardClassView, CardView, MovedAwayPage, Page } from '@sscard/api/dist/contract.js';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
+import { apiGet, apiToken, download, fullIdNumber, nav, signedInPage } from './district-helpers.js';
 
 /**
  * Issue 5, unit staff: the kindergarten (demo account heping, 18 cards at the unit, designated
@@ -18,8 +11,6 @@ import { launchBrowser, newPage, screenshot } from './browser.js';
  * the rest — refused before 2011-01-21 (N-2.4c), accepted on a server whose business date is
  * 2011-01-21. A parent follows the card on the public lookup.
  */
-const DEMO_PASSWORD = 'sscard-demo';
-
 let browser: Browser;
 
 beforeAll(async () => {
@@ -30,36 +21,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function apiToken(server: ApiServer, username: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as LoginResult).token;
-}
-
-async function apiGet<T>(server: ApiServer, path: string, token: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
-
 /** The full ID number a parent would type (district staff read it, audited). */
 async function parentOf(server: ApiServer, card: CardView) {
   const token = await apiToken(server, 'chaoyang');
-  const people = await apiGet<Page<ResidentView>>(
-    server,
-    `/api/residents?pageSize=200&search=${encodeURIComponent(card.holderName)}`,
-    token,
-  );
-  const person = people.items.find((p) => p.idNumber === card.idNumberMasked);
-  if (!person) throw new Error(`no resident ${card.holderName} ${card.idNumberMasked}`);
-  const full = await apiGet<ResidentDetail>(server, `/api/residents/${person.id}?full=1`, token);
-  return { name: full.name, idNumber: full.idNumber };
+  const idNumber = await fullIdNumber(server, token, card.holderName, card.idNumberMasked);
+  return { name: card.holderName, idNumber };
 }
 
 async function lookUp(server: ApiServer, parent: { name: string; idNumber: string }) {
@@ -75,17 +41,7 @@ async function lookUp(server: ApiServer, parent: { name: string; idNumber: strin
   return text;
 }
 
-async function signIn(server: ApiServer, username: string): Promise<BrowserPage> {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '发放工作台' }).waitFor();
-  return page;
-}
-
-const nav = (page: BrowserPage) => page.getByRole('navigation', { name: '主导航' });
+const signIn = (server: ApiServer, username: string) => signedInPage(browser, server, username);
 
 /** Finds the card by its number and opens its signing dialog. */
 async function openSigning(page: BrowserPage, card: CardView) {
@@ -203,17 +159,21 @@ describe('unit staff before the return date (business date 2011-01-10)', () => {
     await nav(page).getByRole('link', { name: '退卡' }).click();
     await page.getByRole('heading', { name: '退回未发放的社保卡' }).waitFor();
     await page.getByText('业务日期 2011-01-10：2011-01-21 起才能退回未发出的社保卡。').waitFor();
+    // N-2.4c: the unit's own reconciliation table, every batch it received.
+    expect(await download(page, page.getByRole('button', { name: '单位核对表（.xlsx）' }))).toMatch(
+      /^.*\.xlsx$/,
+    );
     await page.getByRole('heading', { name: '尚未签收的社保卡（16 张）' }).waitFor();
 
     // The first copy must come back with the cards: the shared schema says so on the page.
-    await page.getByRole('button', { name: '退回 16 张未发出的社保卡' }).click();
+    await page.getByRole('button', { name: '确认退回' }).click();
     await page.getByText('须同时交回回执单第一联').waitFor();
 
-    await page.getByLabel('回执单第一联已一并交回').check();
-    await page.getByRole('button', { name: '退回 16 张未发出的社保卡' }).click();
+    await page.getByLabel('已同时交回回执单第一联').check();
+    await page.getByRole('button', { name: '确认退回' }).click();
     const alert = page.getByRole('alert').filter({ hasText: '2011-01-21起才能退回未发出的社保卡' });
     await alert.waitFor();
-    expect(await alert.getByText('依据条款 N-2.4c').count()).toBe(1);
+    await alert.getByText('依据条款 N-2.4c').waitFor();
     await screenshot(page, 'unit-return-refused');
     await page.context().close();
   });
@@ -280,6 +240,47 @@ describe('unit staff before the return date (business date 2011-01-10)', () => {
     expect(left.total).toBe(0);
     await page.context().close();
   });
+
+  it('N-2.3: unit staff name a new designated person, who then signs by proxy; the batch’s documents download', async () => {
+    const token = await apiToken(server, 'heping');
+    const [card] = (
+      await apiGet<Page<CardView>>(
+        server,
+        '/api/cards?state=at_unit&sort=holderName&pageSize=1',
+        token,
+      )
+    ).items;
+    if (!card) throw new Error('no card left at the kindergarten');
+    const page = await signIn(server, 'heping');
+    await nav(page).getByRole('link', { name: '待发放社保卡' }).click();
+    await page.getByText('单位指定代签人：周园长').waitFor();
+    // N-2.2b: the kindergarten collected its batch: the pickup notice is its document.
+    expect(await download(page, page.getByRole('button', { name: '领取通知单（.xlsx）' }))).toMatch(
+      /^社会保障卡领取通知_110105-\d{8}-\d{4}\.xlsx$/,
+    );
+
+    await page.getByRole('button', { name: '修改指定专人' }).click();
+    const form = page.getByRole('dialog');
+    expect(await form.getByLabel('指定专人姓名').inputValue()).toBe('周园长');
+    await form.getByLabel('指定专人姓名').fill('吴老师');
+    await form.getByLabel('联系电话').fill('13800000006');
+    await form.getByRole('button', { name: '保存指定专人' }).click();
+    await page.getByText('单位指定代签人：吴老师').waitFor();
+
+    const dialog = await openSigning(page, card);
+    await dialog.getByText('代签（单位指定专人）').click();
+    expect(await dialog.getByLabel('签字人姓名').inputValue()).toBe('吴老师');
+    await dialog.getByRole('button', { name: '确认签收' }).click();
+    await page.getByText(`${card.holderName} 的社保卡已签收`).waitFor();
+
+    await nav(page).getByRole('link', { name: '回执单' }).click();
+    const sheet = page.getByRole('article');
+    await sheet.getByText('吴老师').first().waitFor();
+    expect(
+      await sheet.getByRole('row', { name: new RegExp(card.cardNumber ?? '') }).textContent(),
+    ).toContain('代签（单位指定专人）吴老师2011-01-10');
+    await page.context().close();
+  });
 });
 
 describe('unit staff after the return date (business date 2011-01-21)', () => {
@@ -311,8 +312,8 @@ describe('unit staff after the return date (business date 2011-01-21)', () => {
     await nav(page).getByRole('link', { name: '退卡' }).click();
     await page.getByText('业务日期 2011-01-21：已可退卡。').waitFor();
     await page.getByRole('heading', { name: '尚未签收的社保卡（16 张）' }).waitFor();
-    await page.getByLabel('回执单第一联已一并交回').check();
-    await page.getByRole('button', { name: '退回 16 张未发出的社保卡' }).click();
+    await page.getByLabel('已同时交回回执单第一联').check();
+    await page.getByRole('button', { name: '确认退回' }).click();
     await page.getByText('已于 2011-01-21 退回 16 张社保卡，进入二次发行库。').waitFor();
     await page.getByText('对账平衡：每张卡已签收或已退回').waitFor();
     await screenshot(page, 'unit-return');

@@ -47,6 +47,7 @@ export type {
   OverdueItem,
   VendorListResult,
 } from './modules/cards/cards.dto.js';
+export type { BusinessDateView } from './modules/cards/business-date.controller.js';
 export type { OverduePage } from './modules/cards/dashboard.service.js';
 export type { MovedAwayItem, MovedAwayPage, MovedToUnit } from './modules/cards/moved-away.dto.js';
 export type { DistrictView } from './modules/districts/districts.repository.js';

@@ -1,4 +1,3 @@
-import { bi } from '@sscard/rules';
 import type { ApiErrorBody } from './contract.js';
 
 /** The API's error body, or what the client makes of a failure that never reached it. */
@@ -22,24 +21,17 @@ export class ApiError extends Error {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
+  /**
+   * The client's own failures carry a code, not words: the interface says them in its language
+   * (errors.network, errors.http in i18n; ApiErrorAlert). The message is for logs only.
+   */
   static network(): ApiError {
-    return new ApiError({
-      statusCode: 0,
-      error: 'network_error',
-      message: bi(
-        '无法连接服务器，请检查网络后重试',
-        'Cannot reach the server; check the connection and retry',
-      ),
-    });
+    return new ApiError({ statusCode: 0, error: 'network_error', message: 'network_error' });
   }
 
   /** A failure whose body is not the API's (a proxy's HTML page, an empty 502…). */
   static http(status: number): ApiError {
-    return new ApiError({
-      statusCode: status,
-      error: 'http_error',
-      message: bi(`请求失败（HTTP ${status}）`, `Request failed (HTTP ${status})`),
-    });
+    return new ApiError({ statusCode: status, error: 'http_error', message: `HTTP ${status}` });
   }
 }
 

@@ -1,25 +1,44 @@
 import type {
+  BulkSignRequest,
+  CategoryChangeRequest,
+  CloseCertificateRequest,
+  CreateResidentRequest,
+  DeliveryRequest,
+  DesignatedPerson,
+  DispatchRequest,
   Enrolment,
+  IdentitySyncedRequest,
+  InstitutionsRequest,
   Payment,
-  PersonInput,
+  PickupRequest,
+  ReceiverRequest,
   ReissueApplication,
+  ReturnRequest,
+  SignRequest,
   SubsidyVerification,
+  Unit,
 } from '@sscard/rules';
 import type {
   BatchDetail,
   BatchListQuery,
   BatchView,
+  CardClassesQuery,
+  CardClassView,
+  CategoryChangeView,
   DispatchResult,
+  DistrictView,
   EnrolmentCreated,
   EnrolmentView,
   HandoverResult,
   MissingInstitutionItem,
   MissingInstitutionQuery,
+  MovedAwayPage,
+  MovedAwayQuery,
   OverduePage,
   OverdueQuery,
   Page,
-  PickupView,
   PoolCardView,
+  ReceiptView,
   ReconciliationView,
   ReissuePoolQuery,
   ReissueView,
@@ -29,74 +48,64 @@ import type {
   ReturnView,
   ServicePointQuery,
   ServicePointView,
+  SignatureView,
+  TemporaryCertificateView,
   UnitListQuery,
   UnitView,
 } from './contract.js';
 import { http } from './endpoints.js';
 
 type Signal = { signal?: AbortSignal | undefined };
+const id = encodeURIComponent;
 
-/** POST /api/batches/dispatch: the pickup notice's place and deadline (N-2.2b). */
-export interface DispatchRequest {
-  pickupPlace: string;
-  pickupDeadline: string;
-}
-
-/** POST /api/batches/:id/pickup (N-2.2b); the date defaults to the business date. */
-export interface PickupRequest {
-  credentialKind: PickupView['credentialKind'];
-  credentialCode: string;
-  collectorName: string;
-  pickedUpOn?: string;
-}
-
-export interface DeliveryRequest {
-  destination: 'unit' | 'district_centre';
-  deliveredOn?: string;
-}
-
-export interface ReturnRequest {
-  returnedOn: string;
-  firstCopyReturned: true;
-  cardIds: string[];
-}
-
-export type CreateResidentRequest = PersonInput & { currentUnitId: string };
 export type SubsidyVerificationRecorded = ResidentDetail['subsidyVerifications'][number];
 
 /**
- * The district centre's screens (units, batches and their handover, returns, reissues,
- * residents, overdue lists): one typed function per endpoint, like `api` in endpoints.ts.
+ * The distribution and residents endpoints, for the district centre and the units alike (the
+ * API scopes every call to the caller): one typed function per endpoint. Request bodies are the
+ * rules' request schemas' types — the same schemas the API validates with.
  */
 export const districtApi = {
+  districts: ({ signal }: Signal = {}) => http.get<DistrictView[]>('/api/districts', { signal }),
   units: (query: UnitListQuery, { signal }: Signal = {}) =>
     http.get<Page<UnitView>>('/api/units', { query, signal }),
-  unit: (id: string, { signal }: Signal = {}) =>
-    http.get<UnitView>(`/api/units/${encodeURIComponent(id)}`, { signal }),
+  unit: (unitId: string, { signal }: Signal = {}) =>
+    http.get<UnitView>(`/api/units/${id(unitId)}`, { signal }),
+  createUnit: (body: Unit) => http.post<UnitView>('/api/units', body),
+  /** N-2.2a / N-2.3: who receives delivered cards and may sign on a holder's behalf. */
+  setDesignatedPerson: (unitId: string, body: DesignatedPerson) =>
+    http.put<UnitView>(`/api/units/${id(unitId)}/designated-person`, body),
 
   batches: (query: BatchListQuery, { signal }: Signal = {}) =>
     http.get<Page<BatchView>>('/api/batches', { query, signal }),
-  batch: (id: string, { signal }: Signal = {}) =>
-    http.get<BatchDetail>(`/api/batches/${encodeURIComponent(id)}`, { signal }),
+  batch: (batchId: string, { signal }: Signal = {}) =>
+    http.get<BatchDetail>(`/api/batches/${id(batchId)}`, { signal }),
   dispatch: (body: DispatchRequest, idempotencyKey: string) =>
     http.post<DispatchResult>('/api/batches/dispatch', body, { idempotencyKey }),
-  nameReceiver: (id: string, body: { name: string; phone: string }) =>
-    http.put<BatchView>(`/api/batches/${encodeURIComponent(id)}/receiver`, body),
-  deliver: (id: string, body: DeliveryRequest) =>
-    http.post<HandoverResult>(`/api/batches/${encodeURIComponent(id)}/delivery`, body),
-  pickup: (id: string, body: PickupRequest, idempotencyKey: string) =>
-    http.post<HandoverResult>(`/api/batches/${encodeURIComponent(id)}/pickup`, body, {
-      idempotencyKey,
-    }),
+  nameReceiver: (batchId: string, body: ReceiverRequest) =>
+    http.put<BatchView>(`/api/batches/${id(batchId)}/receiver`, body),
+  deliver: (batchId: string, body: DeliveryRequest) =>
+    http.post<HandoverResult>(`/api/batches/${id(batchId)}/delivery`, body),
+  pickup: (batchId: string, body: PickupRequest, idempotencyKey: string) =>
+    http.post<HandoverResult>(`/api/batches/${id(batchId)}/pickup`, body, { idempotencyKey }),
+
+  /** N-2.3: the receipt, signing one card or many, the classes of a batch's cards. */
+  receipt: (batchId: string, { signal }: Signal = {}) =>
+    http.get<ReceiptView>(`/api/batches/${id(batchId)}/receipt`, { signal }),
+  sign: (cardId: string, body: SignRequest, idempotencyKey: string) =>
+    http.post<SignatureView>(`/api/cards/${id(cardId)}/signature`, body, { idempotencyKey }),
+  signMany: (batchId: string, body: BulkSignRequest, idempotencyKey: string) =>
+    http.post<ReceiptView>(`/api/batches/${id(batchId)}/signatures`, body, { idempotencyKey }),
+  cardClasses: (query: CardClassesQuery, { signal }: Signal = {}) =>
+    http.get<{ items: CardClassView[] }>('/api/cards/classes', { query, signal }),
+  /** N-2.4b: children who changed school, whose cards wait at the unit. */
+  movedAway: (query: MovedAwayQuery, { signal }: Signal = {}) =>
+    http.get<MovedAwayPage>('/api/cards/moved-away', { query, signal }),
 
   reconciliation: (batchId: string, { signal }: Signal = {}) =>
-    http.get<ReconciliationView>(`/api/batches/${encodeURIComponent(batchId)}/reconciliation`, {
-      signal,
-    }),
+    http.get<ReconciliationView>(`/api/batches/${id(batchId)}/reconciliation`, { signal }),
   returnCards: (batchId: string, body: ReturnRequest, idempotencyKey: string) =>
-    http.post<ReturnView>(`/api/batches/${encodeURIComponent(batchId)}/return`, body, {
-      idempotencyKey,
-    }),
+    http.post<ReturnView>(`/api/batches/${id(batchId)}/return`, body, { idempotencyKey }),
 
   reissuePool: (query: ReissuePoolQuery, { signal }: Signal = {}) =>
     http.get<Page<PoolCardView>>('/api/reissue-pool', { query, signal }),
@@ -107,15 +116,23 @@ export const districtApi = {
 
   residents: (query: ResidentListQuery, { signal }: Signal = {}) =>
     http.get<Page<ResidentView>>('/api/residents', { query, signal }),
-  resident: (id: string, { signal }: Signal = {}) =>
-    http.get<ResidentDetail>(`/api/residents/${encodeURIComponent(id)}`, { signal }),
+  resident: (residentId: string, { signal }: Signal = {}) =>
+    http.get<ResidentDetail>(`/api/residents/${id(residentId)}`, { signal }),
   createResident: (body: CreateResidentRequest) =>
     http.post<ResidentDetail>('/api/residents', body),
-  setInstitutions: (id: string, body: Pick<ResidentDetail, 'designatedInstitutions'>) =>
-    http.put<ResidentDetail>(`/api/residents/${encodeURIComponent(id)}/institutions`, body),
-  addVerification: (id: string, body: SubsidyVerification) =>
+  setInstitutions: (residentId: string, body: InstitutionsRequest) =>
+    http.put<ResidentDetail>(`/api/residents/${id(residentId)}/institutions`, body),
+  addVerification: (residentId: string, body: SubsidyVerification) =>
     http.post<SubsidyVerificationRecorded>(
-      `/api/residents/${encodeURIComponent(id)}/subsidy-verifications`,
+      `/api/residents/${id(residentId)}/subsidy-verifications`,
+      body,
+    ),
+  /** N-2.5: the category change, and the district centre's identity sync of the card. */
+  changeCategory: (residentId: string, body: CategoryChangeRequest) =>
+    http.post<CategoryChangeView>(`/api/residents/${id(residentId)}/category-change`, body),
+  identitySynced: (residentId: string, changeId: string, body: IdentitySyncedRequest) =>
+    http.post<CategoryChangeView>(
+      `/api/residents/${id(residentId)}/category-change/${id(changeId)}/synced`,
       body,
     ),
   missingInstitution: (query: MissingInstitutionQuery, { signal }: Signal = {}) =>
@@ -125,16 +142,19 @@ export const districtApi = {
     }),
 
   enrol: (residentId: string, body: Enrolment) =>
-    http.post<EnrolmentCreated>(
-      `/api/residents/${encodeURIComponent(residentId)}/enrolments`,
-      body,
-    ),
-  enrolment: (id: string, { signal }: Signal = {}) =>
-    http.get<EnrolmentView>(`/api/enrolments/${encodeURIComponent(id)}`, { signal }),
+    http.post<EnrolmentCreated>(`/api/residents/${id(residentId)}/enrolments`, body),
+  enrolment: (enrolmentId: string, { signal }: Signal = {}) =>
+    http.get<EnrolmentView>(`/api/enrolments/${id(enrolmentId)}`, { signal }),
   pay: (enrolmentId: string, body: Payment, idempotencyKey: string) =>
-    http.post<EnrolmentView>(`/api/enrolments/${encodeURIComponent(enrolmentId)}/payments`, body, {
+    http.post<EnrolmentView>(`/api/enrolments/${id(enrolmentId)}/payments`, body, {
       idempotencyKey,
     }),
+  /** N-1.5: the temporary certificate ends once the card is issued. */
+  closeCertificate: (certificateId: string, body: CloseCertificateRequest) =>
+    http.post<TemporaryCertificateView>(
+      `/api/temporary-certificates/${id(certificateId)}/close`,
+      body,
+    ),
 
   overdue: (query: OverdueQuery, { signal }: Signal = {}) =>
     http.get<OverduePage>('/api/overdue', { query, signal }),
@@ -150,14 +170,11 @@ const xlsx =
 
 /** The Excel exports (streamed .xlsx, A4 print layout), each a download for DownloadButton. */
 export const districtExports = {
-  unitReconciliation: (unitId: string) =>
-    xlsx(`/api/units/${encodeURIComponent(unitId)}/reconciliation.xlsx`),
-  deliveryManifest: (batchId: string) =>
-    xlsx(`/api/batches/${encodeURIComponent(batchId)}/delivery-manifest.xlsx`),
-  pickupNotice: (batchId: string) =>
-    xlsx(`/api/batches/${encodeURIComponent(batchId)}/pickup-notice.xlsx`),
+  unitReconciliation: (unitId: string) => xlsx(`/api/units/${id(unitId)}/reconciliation.xlsx`),
+  deliveryManifest: (batchId: string) => xlsx(`/api/batches/${id(batchId)}/delivery-manifest.xlsx`),
+  pickupNotice: (batchId: string) => xlsx(`/api/batches/${id(batchId)}/pickup-notice.xlsx`),
   receipt: (batchId: string, copy: 'first' | 'second' = 'first') =>
-    xlsx(`/api/batches/${encodeURIComponent(batchId)}/receipt.xlsx`, { copy }),
+    xlsx(`/api/batches/${id(batchId)}/receipt.xlsx`, { copy }),
   reissuePool: () => xlsx('/api/exports/reissue-pool.xlsx'),
   overdue: (kind: 'pickup' | 'collection') => xlsx('/api/exports/overdue.xlsx', { kind }),
   missingInstitution: () => xlsx('/api/exports/missing-community-institution.xlsx'),

@@ -11,6 +11,7 @@ import type {
   Actor,
   AuditEntryView,
   AuditQuery,
+  BusinessDateView,
   CardListQuery,
   CardStatusFound,
   CardView,
@@ -21,7 +22,6 @@ import type {
 } from './contract.js';
 import { HttpClient } from './http-client.js';
 import type * as C from './contract.js';
-import type { BulkSignBody, ReturnBody, SignBody } from '../forms/unit-staff-schemas.js';
 import { getSession, setSession } from '../auth/session-store.js';
 
 export const http = new HttpClient({
@@ -31,42 +31,24 @@ export const http = new HttpClient({
 
 type Signal = { signal?: AbortSignal | undefined };
 
-/** One function per endpoint, typed by the API's contract; pages call these through TanStack Query. */
+/**
+ * One function per endpoint, typed by the API's contract; pages call these through TanStack Query.
+ * The distribution and residents endpoints (district centre and units) are `districtApi`.
+ */
 export const api = {
   login: (body: SignIn) =>
     http.post<LoginResult>('/api/auth/login', body, { ignoreUnauthorized: true }),
   logout: () => http.post<void>('/api/auth/logout'),
   me: ({ signal }: Signal = {}) => http.get<Actor>('/api/auth/me', { signal }),
   dashboard: ({ signal }: Signal = {}) => http.get<DashboardView>('/api/dashboard', { signal }),
+  businessDate: ({ signal }: Signal = {}) =>
+    http.get<BusinessDateView>('/api/business-date', { signal }),
   cards: (query: CardListQuery, { signal }: Signal = {}) =>
     http.get<Page<CardView>>('/api/cards', { query, signal }),
   auditLog: (query: AuditQuery, { signal }: Signal = {}) =>
     http.get<Page<AuditEntryView>>('/api/audit-log', { query, signal }),
   cardStatus: (body: CardStatusQuery) =>
     http.post<CardStatusFound | NotFoundBody>('/api/public/card-status', body),
-  /** Unit staff (Issue 5): the unit's batches, the receipt, signing and the return. */
-  unitStaff: {
-    batches: (query: C.BatchListQuery, { signal }: Signal = {}) =>
-      http.get<Page<C.BatchView>>('/api/batches', { query, signal }),
-    receipt: (batchId: string, { signal }: Signal = {}) =>
-      http.get<C.ReceiptView>(`/api/batches/${batchId}/receipt`, { signal }),
-    receiptXlsx: (batchId: string, copy: 'first' | 'second') =>
-      http.download(`/api/batches/${batchId}/receipt.xlsx`, { query: { copy } }),
-    sign: (cardId: string, body: SignBody, idempotencyKey: string) =>
-      http.post<C.SignatureView>(`/api/cards/${cardId}/signature`, body, { idempotencyKey }),
-    signMany: (batchId: string, body: BulkSignBody, idempotencyKey: string) =>
-      http.post<C.ReceiptView>(`/api/batches/${batchId}/signatures`, body, { idempotencyKey }),
-    reconciliation: (batchId: string, { signal }: Signal = {}) =>
-      http.get<C.ReconciliationView>(`/api/batches/${batchId}/reconciliation`, { signal }),
-    returnCards: (batchId: string, body: ReturnBody, idempotencyKey: string) =>
-      http.post<C.ReturnView>(`/api/batches/${batchId}/return`, body, { idempotencyKey }),
-    /** N-2.3: the classes of a batch's cards, for the class filter. */
-    cardClasses: (query: C.CardClassesQuery, { signal }: Signal = {}) =>
-      http.get<{ items: C.CardClassView[] }>('/api/cards/classes', { query, signal }),
-    /** N-2.4b: children who changed school, whose cards wait at the unit. */
-    movedAway: (query: C.MovedAwayQuery, { signal }: Signal = {}) =>
-      http.get<C.MovedAwayPage>('/api/cards/moved-away', { query, signal }),
-  },
   /** The 2025 student flow (Issue 6): college and university staff. */
   students: {
     list: (query: C.StudentListQuery, { signal }: Signal = {}) =>

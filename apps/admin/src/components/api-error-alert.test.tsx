@@ -51,3 +51,17 @@ describe('ApiErrorAlert', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('无法连接服务器，请检查网络后重试');
   });
 });
+
+describe('ApiErrorAlert for the client’s own failures', () => {
+  it('words a proxy’s non-API answer in the interface language', () => {
+    renderWithProviders(<ApiErrorAlert error={ApiError.http(502)} />, { lang: 'en' });
+    expect(screen.getByRole('alert')).toHaveTextContent('Request failed (HTTP 502)');
+  });
+
+  it('puts a given title first and the reason after it', () => {
+    renderWithProviders(<ApiErrorAlert error={ApiError.network()} title="业务日期读取失败" />);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('业务日期读取失败');
+    expect(alert).toHaveTextContent('无法连接服务器，请检查网络后重试');
+  });
+});

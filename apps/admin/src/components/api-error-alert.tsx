@@ -8,18 +8,21 @@ interface Props {
   onRetry?: (() => void) | undefined;
   /** Field errors already shown next to their inputs are not listed again. */
   hideFields?: readonly string[];
+  /** What could not be done, as the title; the API's message then follows it. */
+  title?: string;
 }
 
 /** The API's message in the interface language, with the clause that refused the action. */
-export function ApiErrorAlert({ error, onRetry, hideFields = [] }: Props) {
+export function ApiErrorAlert({ error, onRetry, hideFields = [], title }: Props) {
   const { t, pick } = useI18n();
   const e = toApiError(error);
   const message = messageOf(e, t.errors);
   const fields = Object.entries(e.fields).filter(([key]) => !hideFields.includes(key));
   let description: ReactNode = null;
-  if (fields.length > 0 || e.clause || e.retryAfterSeconds) {
+  if (title || fields.length > 0 || e.clause || e.retryAfterSeconds) {
     description = (
       <>
+        {title ? <p>{message(pick)}</p> : null}
         {e.clause ? (
           <Tag color="orange" data-testid="error-clause">
             {t.errors.clause(e.clause)}
@@ -43,7 +46,7 @@ export function ApiErrorAlert({ error, onRetry, hideFields = [] }: Props) {
     <Alert
       type="error"
       showIcon
-      title={message(pick)}
+      title={title ?? message(pick)}
       description={description}
       action={
         onRetry ? (

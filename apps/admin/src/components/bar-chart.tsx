@@ -1,3 +1,5 @@
+import { useI18n } from '../i18n/i18n-context.js';
+
 export interface Bar {
   key: string;
   label: string;
@@ -18,6 +20,8 @@ interface Props {
  * the number as text, so the chart needs no separate data table.
  */
 export function BarChart({ title, bars, unit }: Props) {
+  // Digit grouping of the interface language, not of the browser.
+  const { lang } = useI18n();
   const max = Math.max(1, ...bars.map((b) => b.value));
   return (
     <figure className="bar-chart">
@@ -43,7 +47,7 @@ export function BarChart({ title, bars, unit }: Props) {
               />
             </svg>
             <span className="bar-chart-value">
-              {bar.detail ?? `${bar.value.toLocaleString()}${unit ? ` ${unit}` : ''}`}
+              {bar.detail ?? `${bar.value.toLocaleString(lang)}${unit ? ` ${unit}` : ''}`}
             </span>
           </li>
         ))}

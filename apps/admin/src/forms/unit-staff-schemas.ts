@@ -1,20 +1,17 @@
-import { returnSchema, signatureSchema, text } from '@sscard/rules';
+import { returnRequestSchema, signatureSchema, signRequestSchema, text } from '@sscard/rules';
 import { z } from 'zod';
 
 /**
- * N-2.3: the API's signing body (apps/api receipts.dto signBody), composed from the same shared
- * schema, so the form says what the API would. The date is the business date unless changed.
+ * N-2.3: the signing form checks with the API's own request schema (signRequestSchema of the
+ * rules), so it says what the API would; the form always sends a date (the business date).
  */
-export const signFormSchema = signatureSchema;
-export type SignBody = z.output<typeof signatureSchema>;
+export const signFormSchema = signRequestSchema.required({ signedOn: true });
+export type SignForm = z.output<typeof signFormSchema>;
 
-/** N-2.3 for a whole class at once: one line per card; the date applies to all. */
-export interface BulkSignBody {
-  signatures: { cardId: string; signer: SignBody['signer']; signerName: string }[];
-  signedOn?: string;
-}
-
-/** The bulk form: who signs for the selected cards (each holder, or the designated person). */
+/**
+ * The bulk form: who signs for the selected cards (each holder, or the designated person). The
+ * body it builds is checked by the API's bulkSignRequestSchema before it is sent.
+ */
 export const bulkSignFormSchema = z.object({
   signer: signatureSchema.shape.signer,
   /** Only read for a proxy signature: the designated person's name. */
@@ -23,6 +20,7 @@ export const bulkSignFormSchema = z.object({
 });
 export type BulkSignForm = z.input<typeof bulkSignFormSchema>;
 
-/** N-2.4c: the return with the receipt's first copy; the API's returnBody. */
-export const returnFormSchema = returnSchema.pick({ returnedOn: true, firstCopyReturned: true });
-export type ReturnBody = z.output<typeof returnSchema>;
+/** N-2.4c: the return form's own fields of the API's returnRequestSchema (the ids are given). */
+export const returnFormSchema = returnRequestSchema
+  .pick({ returnedOn: true, firstCopyReturned: true })
+  .required({ returnedOn: true });

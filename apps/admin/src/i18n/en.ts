@@ -1,3 +1,4 @@
+import { auditEn } from './sections/audit.en.js';
 import { importsEn } from './sections/imports.en.js';
 import { distributionEn } from './sections/distribution.en.js';
 import { residentsEn } from './sections/residents.en.js';
@@ -30,6 +31,10 @@ export const en: Messages = {
     no: 'No',
     none: '—',
     all: 'All',
+    datePlaceholder: 'YYYY-MM-DD',
+    businessDateFailed: 'The business date could not be read: actions that need it are unavailable',
+    list: (items: readonly string[]) => items.join(', '),
+    withDetail: (name: string, detail: string) => `${name} (${detail})`,
   },
   errors: {
     title: 'Not done',
@@ -124,17 +129,7 @@ export const en: Messages = {
       updatedAt: 'Updated',
     },
   },
-  audit: {
-    title: 'Audit log',
-    columns: {
-      at: 'When',
-      actor: 'Who',
-      role: 'Role',
-      entity: 'Object',
-      action: 'Action',
-    },
-    system: 'System',
-  },
+  audit: auditEn,
   lookup: {
     title: 'Card lookup',
     intro:

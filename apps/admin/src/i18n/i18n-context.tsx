@@ -9,6 +9,7 @@ import {
   useState,
 } from 'react';
 import { en } from './en.js';
+import { formatDateTime } from './format-date-time.js';
 import { type Messages, zhCN } from './zh-CN.js';
 
 export const LANGS = ['zh-CN', 'en'] as const;
@@ -35,6 +36,8 @@ export interface I18n {
   pick(message: string): string;
   /** A rules label ({ zh, en }) in the interface language. */
   label(value: Bilingual): string;
+  /** An instant from the API (ISO 8601) on Beijing's clock, written the interface language's way. */
+  dateTime(value: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -65,6 +68,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
         return english ? halves.en : halves.zh;
       },
       label: (value) => (english ? value.en : value.zh),
+      dateTime: (value) => formatDateTime(value, english),
     };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,3 +1,4 @@
+import { auditZhCN } from './sections/audit.zh-CN.js';
 import { importsZhCN } from './sections/imports.zh-CN.js';
 import { distributionZhCN } from './sections/distribution.zh-CN.js';
 import { residentsZhCN } from './sections/residents.zh-CN.js';
@@ -34,6 +35,12 @@ export const zhCN = {
     no: '否',
     none: '—',
     all: '全部',
+    datePlaceholder: '年-月-日',
+    businessDateFailed: '无法读取业务日期：依赖日期的操作暂不可用',
+    /** Items of a list shown in one line ("甲、乙、丙"). */
+    list: (items: readonly string[]) => items.join('、'),
+    /** A name with its code or kind: "名称（补充）". */
+    withDetail: (name: string, detail: string) => `${name}（${detail}）`,
   },
   errors: {
     title: '操作未完成',
@@ -128,17 +135,7 @@ export const zhCN = {
       updatedAt: '更新时间',
     },
   },
-  audit: {
-    title: '操作日志',
-    columns: {
-      at: '时间',
-      actor: '操作人',
-      role: '角色',
-      entity: '对象',
-      action: '操作',
-    },
-    system: '系统',
-  },
+  audit: auditZhCN,
   lookup: {
     title: '社保卡查询',
     intro: '输入孩子（或本人）的姓名和证件号码，查看社保卡办到哪一步、在哪里领取。无需登录。',

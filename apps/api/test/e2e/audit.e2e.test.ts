@@ -1,3 +1,4 @@
+import { addDays, todayInShanghai } from '@sscard/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   arrangeBatchAtUnit,
@@ -91,6 +92,22 @@ describe('GET /api/audit-log', () => {
     const page = await list(w.tokens.district, '?pageSize=1&page=2');
     expect(page.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect((page.body.items as Entry[]).map((e) => e.entityId)).toEqual([mine.cards[0]?.id]);
+  });
+
+  it('filters by calendar day in Beijing time, both ends included', async () => {
+    // The entries were written just now: "today" is the real Beijing date, not SSCARD_TODAY.
+    const today = todayInShanghai();
+    const yesterday = addDays(today, -1);
+    expect((await list(w.tokens.district, `?from=${today}&to=${today}`)).body.total).toBe(2);
+    expect((await list(w.tokens.district, `?from=${today}`)).body.total).toBe(2);
+    expect((await list(w.tokens.district, `?to=${yesterday}`)).body.total).toBe(0);
+    expect((await list(w.tokens.district, `?from=${addDays(today, 1)}`)).body.total).toBe(0);
+    const reversed = await list(w.tokens.district, `?from=${today}&to=${yesterday}`);
+    expect(reversed.status).toBe(422);
+    expect(reversed.body.fields.to).toBe(
+      '截止日期不能早于起始日期 / The to date cannot be before the from date',
+    );
+    expect((await list(w.tokens.district, '?from=2011-02-30')).body.fields).toHaveProperty('from');
   });
 
   it('unit staff may not read the audit log (403); no session is 401', async () => {

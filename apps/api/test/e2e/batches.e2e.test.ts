@@ -209,6 +209,28 @@ describe('GET /api/batches — scoped lists and details', () => {
     ]);
   });
 
+  it('N-2.2a/b the batches of one dispatch, paged; another district sees none of them', async () => {
+    const [dispatch] = await t.sql<{ id: string }>(
+      `SELECT id FROM dispatch WHERE district_id = '110105'`,
+    );
+    const query = `/api/batches?dispatchId=${dispatch?.id.toUpperCase()}&sort=number&pageSize=2`;
+    const first = await t.http.get(query).set(bearer(w.tokens.district));
+    expect(first.status).toBe(200);
+    expect(first.body.total).toBe(3);
+    expect(first.body.items.map((b: { id: string }) => b.id)).toEqual([batchOf.A, batchOf.B]);
+    expect(
+      first.body.items.every((b: { dispatchId: string }) => b.dispatchId === dispatch?.id),
+    ).toBe(true);
+    const second = await t.http.get(`${query}&page=2`).set(bearer(w.tokens.district));
+    expect(second.body.items.map((b: { id: string }) => b.id)).toEqual([batchOf.C]);
+    expect((await t.http.get(query).set(bearer(w.tokens.otherDistrict))).body.total).toBe(0);
+    const none = `/api/batches?dispatchId=00000000-0000-4000-8000-000000000000`;
+    expect((await t.http.get(none).set(bearer(w.tokens.district))).body.total).toBe(0);
+    const bad = await t.http.get('/api/batches?dispatchId=x').set(bearer(w.tokens.district));
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.body.fields)).toEqual(['dispatchId']);
+  });
+
   it('a batch with its notices and counts by card state; outside the scope it is a 404', async () => {
     const res = await t.http.get(`/api/batches/${batchOf.C}`).set(bearer(w.tokens.district));
     expect(res.status).toBe(200);

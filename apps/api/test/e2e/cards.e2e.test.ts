@@ -355,3 +355,14 @@ describe('dashboard and N-3 overdue lists', () => {
     expect(res.body.items[0]).toMatchObject({ batchId: batchC, state: 'awaiting_pickup' });
   });
 });
+
+describe('GET /api/business-date', () => {
+  it('gives every signed-in role the business date (SSCARD_TODAY here); no session is 401', async () => {
+    for (const token of [w.tokens.admin, w.tokens.district, w.tokens.unitA]) {
+      const res = await t.http.get('/api/business-date').set(bearer(token));
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ today: TODAY });
+    }
+    expect((await t.http.get('/api/business-date')).status).toBe(401);
+  });
+});

@@ -20,6 +20,7 @@ export const designatedPersonSchema = z.object({
   name: text('指定专人姓名', 'Designated person name'),
   phone,
 });
+export type DesignatedPerson = z.output<typeof designatedPersonSchema>;
 
 export const unitSchema = z.object({
   name: text('单位名称', 'Unit name', 100),

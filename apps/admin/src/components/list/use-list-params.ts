@@ -116,6 +116,8 @@ export function useListParams<S extends string>(defaults: ListDefaults<S>) {
     query,
     setSearch: (search: string) => update({ search: search.trim() || undefined }),
     setFilter: (key: string, value: string | undefined) => update({ [key]: value }),
+    /** Several filters at once (a filter form's submit), back to the first page. */
+    setFilters: (patch: Record<string, string | undefined>) => update(patch),
     onTableChange,
     sortOrderOf,
   };

@@ -14,7 +14,6 @@ export const importsEn: typeof importsZhCN = {
     unitPlaceholder: 'Type to search units',
     unitHelp: 'People, signatures or students are imported into the chosen unit.',
     ownUnit: 'The data is imported into your own unit.',
-    unitsFailed: 'The units could not be loaded',
     template: 'Download the template',
     templateFile: (title) => `${title}-template.xlsx`,
     columns: 'Columns the file should have',
@@ -77,6 +76,7 @@ export const importsEn: typeof importsZhCN = {
     },
   },
   job: {
+    title: (fileName: string) => `Import: ${fileName}`,
     back: '← Back to imports',
     kind: 'Import kind',
     unit: 'Into',

@@ -13,7 +13,6 @@ export const importsZhCN = {
     unitPlaceholder: '输入单位名称搜索',
     unitHelp: '人员、签收或学生数据导入到所选单位。',
     ownUnit: '数据导入到您所在的单位。',
-    unitsFailed: '单位列表加载失败',
     template: '下载模板',
     templateFile: (title: string) => `${title}-模板.xlsx`,
     columns: '文件应包含的列',
@@ -72,6 +71,7 @@ export const importsZhCN = {
     },
   },
   job: {
+    title: (fileName: string) => `批量导入：${fileName}`,
     back: '← 返回批量导入',
     kind: '导入类型',
     unit: '导入到',

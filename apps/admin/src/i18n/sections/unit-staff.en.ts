@@ -24,6 +24,8 @@ export const unitStaffEn: typeof unitStaffZhCN = {
     classFilter: 'Class',
     classAll: 'All classes',
     classOption: (name, n) => `${name} (${n} cards)`,
+    classesFailed: 'The classes could not be loaded',
+    classSelectFailed: 'The whole class could not be selected',
     selectClass: 'Select the whole class',
     classSelected: (name, n) => `All ${n} unsigned cards of ${name} selected`,
     classTooMany: (name, total, max) =>
@@ -110,9 +112,6 @@ export const unitStaffEn: typeof unitStaffZhCN = {
     noneUnsigned: 'Every card is signed for',
     nothingToReturn: 'No cards to return',
     formTitle: 'Return',
-    firstCopy: 'The receipt’s first copy goes back with the cards',
-    returnedOn: 'Return date',
-    submit: (n) => `Return ${n} undistributed cards`,
     done: (n, date) => `${n} cards returned on ${date}; they are in the reissue pool.`,
   },
 };

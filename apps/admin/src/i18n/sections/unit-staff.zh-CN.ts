@@ -22,6 +22,8 @@ export const unitStaffZhCN = {
     classFilter: '班级',
     classAll: '全部班级',
     classOption: (name: string, n: number) => `${name}（${n} 张）`,
+    classesFailed: '班级列表加载失败',
+    classSelectFailed: '未能选择全班',
     selectClass: '选择全班',
     classSelected: (name: string, n: number) => `已选择${name}全部 ${n} 张待签收的社保卡`,
     classTooMany: (name: string, total: number, max: number) =>
@@ -107,9 +109,6 @@ export const unitStaffZhCN = {
     noneUnsigned: '没有未签收的社保卡',
     nothingToReturn: '没有需要退回的社保卡',
     formTitle: '退卡',
-    firstCopy: '回执单第一联已一并交回',
-    returnedOn: '退回日期',
-    submit: (n: number) => `退回 ${n} 张未发出的社保卡`,
     done: (n: number, date: string) => `已于 ${date} 退回 ${n} 张社保卡，进入二次发行库。`,
   },
 };

@@ -1,61 +1,84 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Space, Table, Typography } from 'antd';
-import type { AuditEntryView, Role } from '../../api/contract.js';
+import { Button, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { AuditEntryView } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { ListTable } from '../../components/list/list-table.js';
 import { useListParams } from '../../components/list/use-list-params.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { AUDIT_FILTERS, AuditFilters } from './audit-filters.js';
+import { AuditEntryDrawer, useAuditLabels } from './audit-entry-drawer.js';
 
-const LIST = { sortable: ['at'], sort: 'at', order: 'desc', pageSize: 50 } as const;
+const LIST = {
+  sortable: ['at'],
+  sort: 'at',
+  order: 'desc',
+  pageSize: 50,
+  filters: AUDIT_FILTERS,
+} as const;
 
-/** The append-only log (district staff: their district), newest first, paged by the API. */
+/**
+ * The append-only log (district staff: their district), newest first, paged and filtered by the
+ * API; each entry opens with what it changed (before/after, as stored: ID numbers masked).
+ */
 export function AuditPage() {
-  const { t, pick } = useI18n();
+  const { t, dateTime } = useI18n();
   const list = useListParams(LIST);
-  const { page, pageSize } = list.state;
-  const query = useQuery({
-    queryKey: ['audit-log', page, pageSize],
-    queryFn: ({ signal }) => api.auditLog({ page, pageSize }, { signal }),
+  const names = useAuditLabels();
+  const [open, setOpen] = useState<AuditEntryView | null>(null);
+  // The log has one order (newest first): the sort is not sent.
+  const { sort: _sort, order: _order, ...query } = list.query;
+  const entries = useQuery({
+    queryKey: ['audit-log', query],
+    queryFn: ({ signal }) => api.auditLog(query, { signal }),
     placeholderData: keepPreviousData,
   });
   const c = t.audit.columns;
-  const roles: Record<string, string> = t.auth.roles;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} className="page-title">
         {t.audit.title}
       </Typography.Title>
-      {query.error ? (
-        <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t.audit.intro}
+      </Typography.Paragraph>
+      <AuditFilters value={list.state.filters} onApply={list.setFilters} />
+      {entries.error ? (
+        <ApiErrorAlert error={entries.error} onRetry={() => void entries.refetch()} />
       ) : null}
-      <Table<AuditEntryView>
+      <ListTable<AuditEntryView>
+        list={list}
+        query={entries}
         rowKey="id"
         size="small"
-        loading={query.isFetching}
-        dataSource={query.data?.items ?? []}
-        locale={{ emptyText: t.common.empty }}
-        scroll={{ x: 'max-content' }}
-        className="list-table"
-        onChange={list.onTableChange}
-        pagination={{
-          current: page,
-          pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t.common.total(total),
-        }}
         columns={[
-          { title: c.at, dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
+          { title: c.at, key: 'at', render: (_, row) => dateTime(row.at) },
+          { title: c.actor, key: 'actor', render: (_, row) => names.actor(row) },
+          { title: c.role, key: 'role', render: (_, row) => names.role(row.actorRole) },
+          { title: c.entity, key: 'entity', render: (_, row) => names.entity(row.entity) },
+          { title: c.action, key: 'action', render: (_, row) => names.action(row.action) },
           {
-            title: c.actor,
-            dataIndex: 'actorName',
-            render: (v: string | null) => (v ? pick(v) : t.audit.system),
+            title: c.entityId,
+            key: 'entityId',
+            render: (_, row) => <Typography.Text code>{row.entityId}</Typography.Text>,
           },
-          { title: c.role, dataIndex: 'actorRole', render: (v: Role) => roles[v] ?? v },
-          { title: c.entity, dataIndex: 'entity' },
-          { title: c.action, dataIndex: 'action' },
+          {
+            title: c.details,
+            key: 'details',
+            render: (_, row) => (
+              <Button
+                size="small"
+                onClick={() => setOpen(row)}
+                aria-label={`${t.audit.detail.open} ${names.entity(row.entity)} ${names.action(row.action)} ${dateTime(row.at)}`}
+              >
+                {t.audit.detail.open}
+              </Button>
+            ),
+          },
         ]}
       />
+      <AuditEntryDrawer entry={open} onClose={() => setOpen(null)} />
     </Space>
   );
 }

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import type { BatchDetail } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
 import { useSession } from '../../auth/session-store.js';
-import { useBusinessDate } from '../../components/business-date.js';
+import { BusinessDateAlert, useBusinessDate } from '../../components/business-date.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { PickupForm } from '../pickups/pickup-form.js';
@@ -26,6 +26,7 @@ export function BatchDetailPage() {
   });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <BusinessDateAlert />
       <Link to="/batches" className="no-print">
         {texts.back}
       </Link>
@@ -54,7 +55,7 @@ export function BatchDetailPage() {
 }
 
 function BatchFacts({ batch }: { batch: BatchDetail }) {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const f = t.distribution.batches.fields;
   const none = t.common.none;
   const items: { key: string; label: string; children: ReactNode }[] = [
@@ -91,7 +92,7 @@ function BatchFacts({ batch }: { batch: BatchDetail }) {
         none
       ),
     },
-    { key: 'created', label: f.createdAt, children: new Date(batch.createdAt).toLocaleString() },
+    { key: 'created', label: f.createdAt, children: dateTime(batch.createdAt) },
   ];
   return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} />;
 }
@@ -172,7 +173,7 @@ function NextStep({ batch }: { batch: BatchDetail }) {
 }
 
 function BatchCards({ batch }: { batch: BatchDetail }) {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const texts = t.distribution.batches;
   const states = Object.entries(batch.cardsByState) as [CardState, number][];
   return (
@@ -201,7 +202,7 @@ function BatchCards({ batch }: { batch: BatchDetail }) {
           locale={{ emptyText: t.common.empty }}
           renderItem={(n) => (
             <List.Item key={n.id}>
-              {texts.noticeKinds[n.kind]} · {new Date(n.createdAt).toLocaleString()}
+              {texts.noticeKinds[n.kind]} · {dateTime(n.createdAt)}
             </List.Item>
           )}
         />

@@ -27,7 +27,8 @@ export function BatchDocuments({
   const { t } = useI18n();
   const texts = t.distribution.batches;
   return (
-    <Space wrap size="small">
+    // In a table row (link style) the documents stack, so the column stays narrow.
+    <Space wrap size={link ? 0 : 'small'} orientation={link ? 'vertical' : 'horizontal'}>
       {batch.route === 'direct_delivery' ? (
         <XlsxButton
           size={size}

@@ -38,8 +38,9 @@ export function BatchesPage() {
     queryFn: ({ signal }) => districtApi.batches(list.query, { signal }),
     placeholderData: keepPreviousData,
   });
-  // Only district staff dispatch: the admin would have to name the district (the API's rule).
-  const canDispatch = session?.user.role === 'district_staff';
+  // District staff dispatch their district; the admin names the district (the API's rule).
+  const role = session?.user.role;
+  const canDispatch = role === 'district_staff' || role === 'system_admin';
   const dispatchTexts = t.distribution.dispatch;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -66,6 +67,7 @@ export function BatchesPage() {
             {dispatchTexts.intro(getDistributionPolicy().directDeliveryThreshold)}
           </Typography.Paragraph>
           <DispatchForm
+            chooseDistrict={role === 'system_admin'}
             onCancel={() => setDispatchOpen(false)}
             onDispatched={(r) => {
               setResult(r);

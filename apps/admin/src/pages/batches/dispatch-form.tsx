@@ -1,37 +1,38 @@
-import { pickupNoticeSchema } from '@sscard/rules';
+import { type DispatchRequest, dispatchRequestSchema } from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
-import { z } from 'zod';
 import { toApiError } from '../../api/api-error.js';
 import type { DispatchResult } from '../../api/contract.js';
-import { type DispatchRequest, districtApi } from '../../api/district-endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { useIdempotencyKey } from '../../api/idempotency-key.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { DateInput } from '../../components/date-input.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-
-/** The API's dispatch body, built from the rules' pickup-notice schema (N-2.2b). */
-export const dispatchFormSchema = z.object({
-  pickupPlace: pickupNoticeSchema.shape.place,
-  pickupDeadline: pickupNoticeSchema.shape.deadline,
-});
+import { DistrictSelect } from '../units/district-select.js';
 
 interface Props {
   onDispatched: (result: DispatchResult) => void;
   onCancel?: () => void;
+  /** The system admin names the district (the API's rule); district staff dispatch their own. */
+  chooseDistrict?: boolean;
 }
+
+/** The admin's dispatch: the same request schema, with the district required. */
+const withDistrict = dispatchRequestSchema.required({ districtId: true });
 
 /**
  * N-2.2a/b: dispatch every made card of the district. The API routes each unit's batch by the
  * threshold and writes the notices; the form only names the pickup place and deadline.
  */
-export function DispatchForm({ onDispatched, onCancel }: Props) {
+export function DispatchForm({ onDispatched, onCancel, chooseDistrict = false }: Props) {
   const { t, pick } = useI18n();
   const texts = t.distribution.dispatch;
   const [form] = Form.useForm<DispatchRequest>();
   const [placed, setPlaced] = useState<string[]>([]);
   const idempotency = useIdempotencyKey();
+  const schema = chooseDistrict ? withDistrict : dispatchRequestSchema;
   const mutation = useMutation({
     // The same body again (a retry after a lost answer) reuses the key: dispatched once.
     mutationFn: (body: DispatchRequest) => districtApi.dispatch(body, idempotency.keyFor(body)),
@@ -48,14 +49,24 @@ export function DispatchForm({ onDispatched, onCancel }: Props) {
       layout="vertical"
       requiredMark={false}
       initialValues={{ pickupPlace: '', pickupDeadline: '' }}
-      onFinish={(values) => mutation.mutate(dispatchFormSchema.parse(values))}
+      onFinish={(values) => mutation.mutate(schema.parse(values))}
       style={{ maxWidth: 560 }}
     >
+      {chooseDistrict ? (
+        <Form.Item
+          name="districtId"
+          label={texts.district}
+          extra={texts.districtHelp}
+          rules={[zodRule(schema, 'districtId', pick)]}
+        >
+          <DistrictSelect />
+        </Form.Item>
+      ) : null}
       <Form.Item
         name="pickupPlace"
         label={texts.pickupPlace}
         extra={texts.pickupPlaceHelp}
-        rules={[zodRule(dispatchFormSchema, 'pickupPlace', pick)]}
+        rules={[zodRule(schema, 'pickupPlace', pick)]}
         validateTrigger="onBlur"
       >
         <Input maxLength={200} />
@@ -64,10 +75,10 @@ export function DispatchForm({ onDispatched, onCancel }: Props) {
         name="pickupDeadline"
         label={texts.pickupDeadline}
         extra={texts.pickupDeadlineHelp}
-        rules={[zodRule(dispatchFormSchema, 'pickupDeadline', pick)]}
+        rules={[zodRule(schema, 'pickupDeadline', pick)]}
         validateTrigger="onBlur"
       >
-        <Input placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10} style={{ width: 200 }} />
+        <DateInput style={{ width: 200 }} />
       </Form.Item>
       {mutation.error ? (
         <div style={{ marginBottom: 16 }}>

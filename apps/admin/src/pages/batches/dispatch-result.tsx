@@ -1,6 +1,7 @@
 import { BATCH_ROUTE_LABELS, BATCH_ROUTES } from '@sscard/rules';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { BatchView, DispatchResult } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
@@ -17,15 +18,18 @@ export function DispatchResultView({ result }: { result: DispatchResult }) {
   const { t, label } = useI18n();
   const texts = t.distribution.dispatch;
   const c = t.distribution.batches.columns;
-  // The dispatch's batches are the newest ones; the list carries their dispatch id.
+  // The dispatch's own batches, paged by the API (a district may make hundreds at once).
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const request = {
+    dispatchId: result.dispatchId,
+    sort: 'number' as const,
+    order: 'asc' as const,
+    ...paging,
+  };
   const query = useQuery({
-    queryKey: ['batches', 'dispatch', result.dispatchId],
-    queryFn: ({ signal }) =>
-      districtApi.batches(
-        { sort: 'createdAt', order: 'desc', pageSize: Math.min(200, result.batchCount) },
-        { signal },
-      ),
-    select: (page) => page.items.filter((b) => b.dispatchId === result.dispatchId),
+    queryKey: ['batches', request],
+    queryFn: ({ signal }) => districtApi.batches(request, { signal }),
+    placeholderData: keepPreviousData,
   });
   return (
     <section aria-label={texts.newBatches}>
@@ -41,13 +45,21 @@ export function DispatchResultView({ result }: { result: DispatchResult }) {
         <Typography.Title level={2} className="section-title">
           {texts.newBatches}
         </Typography.Title>
-        <QueryState query={query} isEmpty={(rows) => rows.length === 0}>
-          {(rows) => (
+        <QueryState query={query} isEmpty={(page) => page.total === 0}>
+          {(page) => (
             <Table<BatchView>
               rowKey="id"
               size="middle"
-              pagination={false}
-              dataSource={rows}
+              loading={query.isFetching}
+              pagination={{
+                current: paging.page,
+                pageSize: paging.pageSize,
+                total: page.total,
+                hideOnSinglePage: true,
+                showTotal: (total) => t.common.total(total),
+                onChange: (p, size) => setPaging({ page: p, pageSize: size }),
+              }}
+              dataSource={page.items}
               scroll={{ x: 'max-content' }}
               className="list-table"
               columns={[

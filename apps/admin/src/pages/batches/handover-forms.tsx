@@ -1,19 +1,25 @@
-import { deliverySchema, designatedPersonSchema } from '@sscard/rules';
+import {
+  type DeliveryRequest,
+  deliveryRequestSchema,
+  type ReceiverRequest,
+  receiverRequestSchema,
+} from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Radio, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { toApiError } from '../../api/api-error.js';
 import type { HandoverResult } from '../../api/contract.js';
-import { type DeliveryRequest, districtApi } from '../../api/district-endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
+import { DateInput } from '../../components/date-input.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
-/** N-2.2a: the receiver the unit names — a name and a phone, as for its designated person. */
-const receiverSchema = designatedPersonSchema;
+/** N-2.2a: the receiver the unit names (the API's request schema). */
+const receiverSchema = receiverRequestSchema;
 
-/** N-2.2a: where the vendor delivered — the API's body; the form always sends a date. */
-const deliveryFormSchema = deliverySchema.required({ deliveredOn: true });
+/** N-2.2a: where the vendor delivered — the API's request schema; the form always sends a date. */
+const deliveryFormSchema = deliveryRequestSchema.required({ deliveredOn: true });
 
 interface Props {
   batchId: string;
@@ -23,10 +29,10 @@ interface Props {
 export function ReceiverForm({ batchId, onDone }: Props) {
   const { t, pick } = useI18n();
   const texts = t.distribution.handover;
-  const [form] = Form.useForm<{ name: string; phone: string }>();
+  const [form] = Form.useForm<ReceiverRequest>();
   const [placed, setPlaced] = useState<string[]>([]);
   const mutation = useMutation({
-    mutationFn: (body: { name: string; phone: string }) => districtApi.nameReceiver(batchId, body),
+    mutationFn: (body: ReceiverRequest) => districtApi.nameReceiver(batchId, body),
     onMutate: () => setPlaced([]),
     onSuccess: onDone,
     onError: (error) => setPlaced(showFieldErrors(form, toApiError(error), pick)),
@@ -120,7 +126,7 @@ export function DeliveryForm({ batchId, today, receiverNamed, onDone }: Delivery
         rules={[zodRule(deliveryFormSchema, 'deliveredOn', pick)]}
         validateTrigger="onBlur"
       >
-        <Input placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10} style={{ width: 200 }} />
+        <DateInput style={{ width: 200 }} />
       </Form.Item>
       {mutation.error ? (
         <div style={{ marginBottom: 16 }}>

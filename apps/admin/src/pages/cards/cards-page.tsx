@@ -18,7 +18,7 @@ const LIST = {
 
 /** Every card in the caller's scope; paged, sorted, searched and filtered by the API. */
 export function CardsPage() {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const list = useListParams(LIST);
   const state = CARD_STATES.find((s) => s === list.state.filters.state);
   const query = useQuery({
@@ -88,7 +88,7 @@ export function CardsPage() {
             dataIndex: 'updatedAt',
             sorter: true,
             sortOrder: list.sortOrderOf('updatedAt'),
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => dateTime(v),
           },
         ]}
       />

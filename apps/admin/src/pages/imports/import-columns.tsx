@@ -40,7 +40,7 @@ export function ImportColumns({ kind }: { kind: ImportKind }) {
           {
             title: x.aliases,
             key: 'aliases',
-            render: (_, c) => (c.aliases.length > 0 ? c.aliases.join('、') : t.common.none),
+            render: (_, c) => (c.aliases.length > 0 ? t.common.list(c.aliases) : t.common.none),
           },
         ]}
       />

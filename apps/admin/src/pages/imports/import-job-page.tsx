@@ -42,7 +42,7 @@ export function ImportJobPanel({ id, pollMs = 1000 }: { id: string; pollMs?: num
       {(job) => (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Typography.Title level={1} className="page-title">
-            {t.imports.title}：{job.fileName}
+            {t.imports.job.title(job.fileName)}
           </Typography.Title>
           <Card>
             <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -63,7 +63,7 @@ export function ImportJobPanel({ id, pollMs = 1000 }: { id: string; pollMs?: num
 }
 
 function JobSummary({ job }: { job: ImportJobView }) {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const x = t.imports.job;
   const kindTitle = useKindTitle();
   return (
@@ -79,14 +79,14 @@ function JobSummary({ job }: { job: ImportJobView }) {
         {
           key: 'createdAt',
           label: x.createdAt,
-          children: new Date(job.createdAt).toLocaleString(),
+          children: dateTime(job.createdAt),
         },
         ...(job.committedAt
           ? [
               {
                 key: 'committedAt',
                 label: x.committedAt,
-                children: new Date(job.committedAt).toLocaleString(),
+                children: dateTime(job.committedAt),
               },
             ]
           : []),

@@ -22,7 +22,7 @@ const LIST = {
 
 /** The caller's recent jobs, newest first; paged, filtered and searched (file name) by the API. */
 export function ImportJobsTable() {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const x = t.imports.list;
   const kindTitle = useKindTitle();
   const list = useListParams(LIST);
@@ -104,7 +104,7 @@ export function ImportJobsTable() {
             dataIndex: 'createdAt',
             sorter: true,
             sortOrder: list.sortOrderOf('createdAt'),
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => dateTime(v),
           },
         ]}
       />

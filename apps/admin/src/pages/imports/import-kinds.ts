@@ -10,12 +10,12 @@ import type { ImportState, Role } from '../../api/contract.js';
 const IMPORT_ROLES: Record<ImportKind, readonly Role[]> = RULES_IMPORT_ROLES;
 const UNIT_TARGETED: ReadonlySet<ImportKind> = new Set(UNIT_TARGETED_KINDS);
 
-/** The clause each kind's rows carry out. */
-export const IMPORT_CLAUSES: Record<ImportKind, string> = {
-  roster: 'N-1.4b、N-1.6',
-  vendor_cards: 'N-2.6',
-  signatures: 'N-2.3',
-  students: 'S-1.2',
+/** The clauses each kind's rows carry out. */
+export const IMPORT_CLAUSES: Record<ImportKind, readonly string[]> = {
+  roster: ['N-1.4b', 'N-1.6'],
+  vendor_cards: ['N-2.6'],
+  signatures: ['N-2.3'],
+  students: ['S-1.2'],
 };
 
 /** The API's default IMPORT_MAX_FILE_MB: a hint only, the server's own limit answers with 413. */

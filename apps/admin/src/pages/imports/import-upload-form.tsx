@@ -19,7 +19,7 @@ import {
   kindsFor,
   MAX_FILE_MB_HINT,
 } from './import-kinds.js';
-import { UnitSelect } from './unit-select.js';
+import { UnitSelect } from '../../components/unit-select.js';
 
 /**
  * Kind (what the role may import), target unit (district staff and the admin), the template
@@ -92,7 +92,7 @@ export function ImportUploadForm({ userRole: role }: { userRole: Role }) {
           </Form.Item>
           {kind ? (
             <Typography.Paragraph style={{ marginBottom: 12 }}>
-              <Tag color="orange">{x.clause(IMPORT_CLAUSES[kind])}</Tag>
+              <Tag color="orange">{x.clause(t.common.list(IMPORT_CLAUSES[kind]))}</Tag>
               {t.imports.kinds[kind]}
             </Typography.Paragraph>
           ) : null}
@@ -103,7 +103,13 @@ export function ImportUploadForm({ userRole: role }: { userRole: Role }) {
               extra={x.unitHelp}
               style={{ marginBottom: 12 }}
             >
-              <UnitSelect id={ids.unit} value={unitId} onChange={setUnitId} />
+              <UnitSelect
+                id={ids.unit}
+                value={unitId}
+                onChange={setUnitId}
+                placeholder={x.unitPlaceholder}
+                allowClear
+              />
             </Form.Item>
           ) : kind && isUnitTargeted(kind) ? (
             <Typography.Paragraph type="secondary">{x.ownUnit}</Typography.Paragraph>
@@ -117,7 +123,7 @@ export function ImportUploadForm({ userRole: role }: { userRole: Role }) {
               load={() => api.imports.template(kind)}
               fallbackName={x.templateFile(sheet.titleZh)}
             >
-              {x.template}（{label({ zh: sheet.titleZh, en: sheet.titleEn })}）
+              {t.common.withDetail(x.template, label({ zh: sheet.titleZh, en: sheet.titleEn }))}
             </DownloadButton>
             <ImportColumns kind={kind} />
           </>

@@ -2,7 +2,7 @@ import {
   PICKUP_CREDENTIAL_KINDS,
   PICKUP_CREDENTIAL_LABELS,
   type PickupCredentialKind,
-  pickupSchema,
+  pickupRequestSchema,
 } from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Radio, Space } from 'antd';
@@ -12,8 +12,12 @@ import type { HandoverResult } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
 import { useIdempotencyKey } from '../../api/idempotency-key.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { DateInput } from '../../components/date-input.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+
+/** N-2.2b: the API's request schema; the form always sends the pickup date. */
+const pickupFormSchema = pickupRequestSchema.required({ pickedUpOn: true });
 
 interface Values {
   credentialKind: PickupCredentialKind;
@@ -64,12 +68,12 @@ export function PickupForm({ batchId, today, onDone, onCancel }: Props) {
         collectorName: '',
         pickedUpOn: today ?? '',
       }}
-      onFinish={(values) => mutation.mutate(pickupSchema.parse(values))}
+      onFinish={(values) => mutation.mutate(pickupFormSchema.parse(values))}
     >
       <Form.Item
         name="credentialKind"
         label={texts.credentialKind}
-        rules={[zodRule(pickupSchema, 'credentialKind', pick)]}
+        rules={[zodRule(pickupFormSchema, 'credentialKind', pick)]}
       >
         <Radio.Group>
           <Space orientation="vertical">
@@ -84,7 +88,7 @@ export function PickupForm({ batchId, today, onDone, onCancel }: Props) {
       <Form.Item
         name="credentialCode"
         label={texts.credentialCode}
-        rules={[zodRule(pickupSchema, 'credentialCode', pick)]}
+        rules={[zodRule(pickupFormSchema, 'credentialCode', pick)]}
         validateTrigger="onBlur"
       >
         <Input autoComplete="off" spellCheck={false} maxLength={40} style={{ maxWidth: 320 }} />
@@ -92,7 +96,7 @@ export function PickupForm({ batchId, today, onDone, onCancel }: Props) {
       <Form.Item
         name="collectorName"
         label={texts.collectorName}
-        rules={[zodRule(pickupSchema, 'collectorName', pick)]}
+        rules={[zodRule(pickupFormSchema, 'collectorName', pick)]}
         validateTrigger="onBlur"
       >
         <Input autoComplete="off" maxLength={50} style={{ maxWidth: 320 }} />
@@ -100,10 +104,10 @@ export function PickupForm({ batchId, today, onDone, onCancel }: Props) {
       <Form.Item
         name="pickedUpOn"
         label={texts.pickedUpOn}
-        rules={[zodRule(pickupSchema, 'pickedUpOn', pick)]}
+        rules={[zodRule(pickupFormSchema, 'pickedUpOn', pick)]}
         validateTrigger="onBlur"
       >
-        <Input placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10} style={{ width: 200 }} />
+        <DateInput style={{ width: 200 }} />
       </Form.Item>
       {mutation.error ? (
         <div style={{ marginBottom: 16 }}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { BatchView } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
-import { useBusinessDate } from '../../components/business-date.js';
+import { BusinessDateAlert, useBusinessDate } from '../../components/business-date.js';
 import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -30,6 +30,7 @@ export function PickupsPage() {
   });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <BusinessDateAlert />
       <Typography.Title level={1} className="page-title">
         {texts.title}
       </Typography.Title>

@@ -13,6 +13,7 @@ import type { ReissueView } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
 import { useIdempotencyKey } from '../../api/idempotency-key.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { DateInput } from '../../components/date-input.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
@@ -145,12 +146,7 @@ export function ReissueForm({ holderName = '', today, onDone, onCancel }: Props)
           rules={rule('appliedOn', pick)}
           validateTrigger="onBlur"
         >
-          <Input
-            placeholder="YYYY-MM-DD"
-            inputMode="numeric"
-            maxLength={10}
-            style={{ width: 160 }}
-          />
+          <DateInput />
         </Form.Item>
       </Space>
       {mutation.error ? (

@@ -6,7 +6,7 @@ import type { PoolCardView, ReissueView } from '../../api/contract.js';
 import { districtApi, districtExports } from '../../api/district-endpoints.js';
 import { useSession } from '../../auth/session-store.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
-import { useBusinessDate } from '../../components/business-date.js';
+import { BusinessDateAlert, useBusinessDate } from '../../components/business-date.js';
 import { XlsxButton } from '../batches/xlsx-button.js';
 import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
@@ -48,6 +48,7 @@ export function ReissuesPage() {
   const policy = getDistributionPolicy();
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <BusinessDateAlert />
       <div className="page-heading">
         <Typography.Title level={1} className="page-title">
           {texts.title}

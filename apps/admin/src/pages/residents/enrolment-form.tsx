@@ -10,12 +10,13 @@ import {
   PAYMENT_METHODS,
 } from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Space } from 'antd';
+import { Button, Form, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { toApiError } from '../../api/api-error.js';
 import type { EnrolmentCreated } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { DateInput } from '../../components/date-input.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
@@ -91,12 +92,7 @@ export function EnrolmentForm({ residentId, category, today, onDone, onCancel }:
           rules={rule('enrolledOn', pick)}
           validateTrigger="onBlur"
         >
-          <Input
-            placeholder="YYYY-MM-DD"
-            inputMode="numeric"
-            maxLength={10}
-            style={{ width: 160 }}
-          />
+          <DateInput />
         </Form.Item>
       </Space>
       <Space wrap align="start">

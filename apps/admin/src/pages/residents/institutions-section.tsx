@@ -1,4 +1,4 @@
-import type { InstitutionChoice } from '@sscard/rules';
+import { type InstitutionsRequest, institutionsRequestSchema } from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Form, Space, Table } from 'antd';
 import { useState } from 'react';
@@ -10,14 +10,11 @@ import { showFieldErrors } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { InstitutionFields } from './institution-fields.js';
 import { institutionKindLabel } from './resident-labels.js';
-import { institutionsSchema } from './resident-schemas.js';
 
 interface Props {
   resident: ResidentDetail;
   onChanged: () => void;
 }
-
-type Values = { designatedInstitutions: InstitutionChoice[] };
 
 /** N-1.6 / S-3.1: the designated institutions; the API checks the community one and the count. */
 export function InstitutionsSection({ resident, onChanged }: Props) {
@@ -25,10 +22,10 @@ export function InstitutionsSection({ resident, onChanged }: Props) {
   const texts = t.residents.institutions;
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<InstitutionsRequest>();
   const [placed, setPlaced] = useState<string[]>([]);
   const mutation = useMutation({
-    mutationFn: (body: Values) => districtApi.setInstitutions(resident.id, body),
+    mutationFn: (body: InstitutionsRequest) => districtApi.setInstitutions(resident.id, body),
     onMutate: () => setPlaced([]),
     onSuccess: () => {
       setEditing(false);
@@ -44,14 +41,14 @@ export function InstitutionsSection({ resident, onChanged }: Props) {
       extra={editing ? null : <Button onClick={() => setEditing(true)}>{texts.edit}</Button>}
     >
       {editing ? (
-        <Form<Values>
+        <Form<InstitutionsRequest>
           form={form}
           layout="vertical"
           requiredMark={false}
           initialValues={{ designatedInstitutions: resident.designatedInstitutions }}
-          onFinish={(values) => mutation.mutate(institutionsSchema.parse(values))}
+          onFinish={(values) => mutation.mutate(institutionsRequestSchema.parse(values))}
         >
-          <InstitutionFields schema={institutionsSchema} />
+          <InstitutionFields schema={institutionsRequestSchema} />
           {mutation.error ? (
             <div style={{ margin: '16px 0' }}>
               <ApiErrorAlert error={mutation.error} hideFields={placed} />

@@ -63,11 +63,11 @@ export function MissingInstitutionPage() {
             render: (_, row) =>
               row.designatedInstitutions.length === 0
                 ? t.common.none
-                : row.designatedInstitutions
-                    .map((d) =>
-                      t.distribution.common.withDetail(d.code, institutionKindLabel(d.kind, label)),
-                    )
-                    .join('、'),
+                : t.common.list(
+                    row.designatedInstitutions.map((d) =>
+                      t.common.withDetail(d.code, institutionKindLabel(d.kind, label)),
+                    ),
+                  ),
           },
           { title: c.deadline, render: (_, row) => row.deadline ?? t.common.none },
           {

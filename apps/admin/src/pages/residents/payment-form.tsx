@@ -1,12 +1,13 @@
 import { type Payment, paymentSchema } from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Button, Form, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { toApiError } from '../../api/api-error.js';
 import type { EnrolmentView, ResidentDetail } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
 import { useIdempotencyKey } from '../../api/idempotency-key.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { DateInput } from '../../components/date-input.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
@@ -69,12 +70,7 @@ export function PaymentForm({ enrolment, today, onDone, onCancel }: Props) {
           rules={rule('paidOn', pick)}
           validateTrigger="onBlur"
         >
-          <Input
-            placeholder="YYYY-MM-DD"
-            inputMode="numeric"
-            maxLength={10}
-            style={{ width: 160 }}
-          />
+          <DateInput />
         </Form.Item>
         <Form.Item name="method" label={texts.method} rules={rule('method', pick)}>
           <Select

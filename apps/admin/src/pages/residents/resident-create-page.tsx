@@ -1,6 +1,9 @@
 import {
   CATEGORIES,
   CATEGORY_LABELS,
+  type CreateResidentRequest,
+  type CreateResidentRequestInput,
+  createResidentRequestSchema,
   ID_KIND_LABELS,
   ID_KINDS,
   SUBSIDY_FLAG_DEFINITIONS,
@@ -11,16 +14,16 @@ import { App, Button, Card, Form, Input, Select, Space, Typography } from 'antd'
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { toApiError } from '../../api/api-error.js';
-import { type CreateResidentRequest, districtApi } from '../../api/district-endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { DateInput } from '../../components/date-input.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { InstitutionFields } from './institution-fields.js';
-import { createResidentSchema } from './resident-schemas.js';
-import { UnitSelect } from './unit-select.js';
+import { UnitSelect } from '../../components/unit-select.js';
 
 const rule = (field: string, pick: (m: string) => string) => [
-  zodRule(createResidentSchema, field, pick),
+  zodRule(createResidentRequestSchema, field, pick),
 ];
 
 /** Registering a resident with the shared person schema (ID number checked by its kind, S-1.3). */
@@ -30,7 +33,7 @@ export function ResidentCreatePage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<CreateResidentRequest>();
+  const [form] = Form.useForm<CreateResidentRequestInput>();
   const [placed, setPlaced] = useState<string[]>([]);
   const mutation = useMutation({
     mutationFn: (body: CreateResidentRequest) => districtApi.createResident(body),
@@ -49,7 +52,7 @@ export function ResidentCreatePage() {
         {texts.title}
       </Typography.Title>
       <Card>
-        <Form<CreateResidentRequest>
+        <Form<CreateResidentRequestInput>
           form={form}
           layout="vertical"
           requiredMark={false}
@@ -61,7 +64,7 @@ export function ResidentCreatePage() {
             subsidyFlags: [],
             designatedInstitutions: [],
           }}
-          onFinish={(values) => mutation.mutate(createResidentSchema.parse(values))}
+          onFinish={(values) => mutation.mutate(createResidentRequestSchema.parse(values))}
           style={{ maxWidth: 720 }}
         >
           <Form.Item
@@ -94,12 +97,7 @@ export function ResidentCreatePage() {
               rules={rule('birthDate', pick)}
               validateTrigger="onBlur"
             >
-              <Input
-                placeholder="YYYY-MM-DD"
-                inputMode="numeric"
-                maxLength={10}
-                style={{ width: 160 }}
-              />
+              <DateInput />
             </Form.Item>
           </Space>
           <Space wrap align="start">
@@ -135,7 +133,7 @@ export function ResidentCreatePage() {
           <Typography.Title level={2} className="section-title">
             {texts.institutions}
           </Typography.Title>
-          <InstitutionFields schema={createResidentSchema} />
+          <InstitutionFields schema={createResidentRequestSchema} />
           {mutation.error ? (
             <div style={{ margin: '16px 0' }}>
               <ApiErrorAlert error={mutation.error} hideFields={placed} />

@@ -1,14 +1,18 @@
-import { CARD_STATE_LABELS } from '@sscard/rules';
+import { CARD_STATE_LABELS, closeCertificateRequestSchema } from '@sscard/rules';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ResidentCardView, ResidentDetail } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
-import { useBusinessDate } from '../../components/business-date.js';
+import { useSession } from '../../auth/session-store.js';
+import { BusinessDateAlert, useBusinessDate } from '../../components/business-date.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import '../district-screens.css';
+import { CategoryChangeSection } from './category-change-section.js';
 import { EnrolmentsSection } from './enrolments-section.js';
+import { EventDateForm } from './event-date-form.js';
 import { InstitutionsSection } from './institutions-section.js';
 import { categoryLabel, idKindLabel, subsidyFlagLabel } from './resident-labels.js';
 import { VerificationsSection } from './verifications-section.js';
@@ -30,6 +34,7 @@ export function ResidentDetailPage() {
   };
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <BusinessDateAlert />
       <Link to="/residents" className="no-print">
         {texts.back}
       </Link>
@@ -39,10 +44,11 @@ export function ResidentDetailPage() {
             <Typography.Title level={1} className="page-title">
               {texts.title(resident.name)}
             </Typography.Title>
-            <PersonFacts resident={resident} />
+            <PersonFacts resident={resident} today={today} onChanged={changed} />
             <EnrolmentsSection resident={resident} today={today} onChanged={changed} />
             <VerificationsSection resident={resident} today={today} onChanged={changed} />
             <InstitutionsSection resident={resident} onChanged={changed} />
+            <CategoryChangeSection resident={resident} today={today} onChanged={changed} />
             <CardsSection cards={resident.cards} />
           </Space>
         )}
@@ -51,10 +57,22 @@ export function ResidentDetailPage() {
   );
 }
 
-function PersonFacts({ resident }: { resident: ResidentDetail }) {
+interface FactsProps {
+  resident: ResidentDetail;
+  today: string | undefined;
+  onChanged: () => void;
+}
+
+function PersonFacts({ resident, today, onChanged }: FactsProps) {
   const { t, label } = useI18n();
   const texts = t.residents.detail;
   const f = texts.fields;
+  const { message } = App.useApp();
+  const role = useSession()?.user.role;
+  const [closing, setClosing] = useState(false);
+  const certificate = resident.temporaryCertificate;
+  // The API's @Roles: the district centre ends the certificate (N-1.5).
+  const canClose = role === 'district_staff' || role === 'system_admin';
   return (
     <Card title={<h2 className="card-heading">{texts.person}</h2>}>
       <Descriptions
@@ -72,21 +90,57 @@ function PersonFacts({ resident }: { resident: ResidentDetail }) {
             children:
               resident.subsidyFlags.length === 0
                 ? t.common.none
-                : resident.subsidyFlags.map((s) => subsidyFlagLabel(s, label)).join('、'),
+                : t.common.list(resident.subsidyFlags.map((s) => subsidyFlagLabel(s, label))),
           },
           { key: 'unit', label: f.unit, children: resident.currentUnit?.name ?? t.common.none },
           {
             key: 'certificate',
             label: f.certificate,
-            children: resident.temporaryCertificate
-              ? texts.certificate(
-                  resident.temporaryCertificate.number,
-                  resident.temporaryCertificate.issuedOn,
-                )
-              : t.common.none,
+            children: certificate ? (
+              <Space wrap>
+                {texts.certificate(certificate.number, certificate.issuedOn)}
+                {canClose ? (
+                  <Button size="small" onClick={() => setClosing(true)}>
+                    {texts.certificateClose}
+                  </Button>
+                ) : null}
+              </Space>
+            ) : (
+              t.common.none
+            ),
           },
         ]}
       />
+      <Modal
+        open={closing && certificate !== null}
+        title={texts.certificateCloseTitle}
+        footer={null}
+        onCancel={() => setClosing(false)}
+        destroyOnHidden
+      >
+        {certificate ? (
+          <>
+            <Typography.Paragraph type="secondary">
+              {texts.certificateCloseHelp}
+            </Typography.Paragraph>
+            <EventDateForm
+              schema={closeCertificateRequestSchema}
+              field="closedOn"
+              label={texts.closedOn}
+              submitLabel={texts.closeSubmit}
+              cancelLabel={texts.closeCancel}
+              today={today}
+              send={(body) => districtApi.closeCertificate(certificate.id, body)}
+              onCancel={() => setClosing(false)}
+              onDone={() => {
+                setClosing(false);
+                void message.success(texts.closed(certificate.number));
+                onChanged();
+              }}
+            />
+          </>
+        ) : null}
+      </Modal>
     </Card>
   );
 }

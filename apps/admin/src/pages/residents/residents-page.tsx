@@ -21,7 +21,7 @@ const LIST = {
 
 /** Residents in the caller's scope, ID numbers masked by the API; searched and paged there. */
 export function ResidentsPage() {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const texts = t.residents.list;
   const c = texts.columns;
   const navigate = useNavigate();
@@ -80,7 +80,7 @@ export function ResidentsPage() {
             render: (_, row) =>
               row.subsidyFlags.length === 0
                 ? t.common.none
-                : row.subsidyFlags.map((f) => subsidyFlagLabel(f, label)).join('、'),
+                : t.common.list(row.subsidyFlags.map((f) => subsidyFlagLabel(f, label))),
           },
           { title: c.unit, render: (_, row) => row.currentUnit?.name ?? t.common.none },
           {
@@ -88,7 +88,7 @@ export function ResidentsPage() {
             key: 'createdAt',
             sorter: true,
             sortOrder: list.sortOrderOf('createdAt'),
-            render: (_, row) => new Date(row.createdAt).toLocaleString(),
+            render: (_, row) => dateTime(row.createdAt),
           },
         ]}
       />

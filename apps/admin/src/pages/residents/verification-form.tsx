@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { toApiError } from '../../api/api-error.js';
 import { districtApi, type SubsidyVerificationRecorded } from '../../api/district-endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { DateInput } from '../../components/date-input.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
@@ -105,12 +106,7 @@ export function VerificationForm(props: Props) {
           rules={rule('verifiedOn', pick)}
           validateTrigger="onBlur"
         >
-          <Input
-            placeholder="YYYY-MM-DD"
-            inputMode="numeric"
-            maxLength={10}
-            style={{ width: 160 }}
-          />
+          <DateInput />
         </Form.Item>
       </Space>
       {mutation.error ? (

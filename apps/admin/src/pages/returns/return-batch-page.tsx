@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { ReturnView } from '../../api/contract.js';
 import { districtApi, districtExports } from '../../api/district-endpoints.js';
 import { useSession } from '../../auth/session-store.js';
-import { useBusinessDate } from '../../components/business-date.js';
+import { BusinessDateAlert, useBusinessDate } from '../../components/business-date.js';
 import { XlsxButton } from '../batches/xlsx-button.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -33,6 +33,7 @@ export function ReturnBatchPage() {
   const canReturn = role === 'district_staff' || role === 'unit_staff';
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <BusinessDateAlert />
       <Link to="/returns" className="no-print">
         {texts.back}
       </Link>

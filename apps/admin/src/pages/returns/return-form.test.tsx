@@ -72,4 +72,28 @@ describe('ReturnForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Confirm the return' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(result));
   });
+
+  it('N-2.4c: a date the shared schema refuses is not sent; a good one goes once with a key', async () => {
+    const server = jsonFetch(201, { id: 'r2', batchId: BATCH_ID, cardCount: 2 });
+    vi.stubGlobal('fetch', server.fetch);
+    const onDone = vi.fn();
+    renderWithProviders(
+      <ReturnForm batchId={BATCH_ID} cardIds={CARDS} today="2011-01-24" onDone={onDone} />,
+    );
+    const date = screen.getByLabelText('退回日期');
+    await userEvent.clear(date);
+    await userEvent.type(date, '2011-01-32');
+    await userEvent.click(screen.getByLabelText('已同时交回回执单第一联'));
+    await userEvent.click(screen.getByRole('button', { name: '确认退回' }));
+    expect(await screen.findByText('退回日期不是有效日期（YYYY-MM-DD）')).toBeInTheDocument();
+    expect(server.calls).toHaveLength(0);
+
+    await userEvent.clear(date);
+    await userEvent.type(date, '2011-01-24');
+    await userEvent.click(screen.getByRole('button', { name: '确认退回' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(server.calls).toHaveLength(1);
+    const headers = server.calls[0]?.init.headers as Record<string, string>;
+    expect(headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });

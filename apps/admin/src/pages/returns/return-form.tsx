@@ -1,12 +1,14 @@
-import { returnSchema } from '@sscard/rules';
+import { type ReturnRequest, returnRequestSchema } from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Input, Typography } from 'antd';
+import { Button, Checkbox, Form, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { toApiError } from '../../api/api-error.js';
 import type { ReturnView } from '../../api/contract.js';
-import { districtApi, type ReturnRequest } from '../../api/district-endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { useIdempotencyKey } from '../../api/idempotency-key.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { DateInput } from '../../components/date-input.js';
+import { returnFormSchema } from '../../forms/unit-staff-schemas.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
@@ -24,9 +26,10 @@ interface Props {
 }
 
 /**
- * N-2.4c: the unit's undistributed cards come back with the receipt's first copy. The date and
- * the first copy are checked by the rules' schema; the API refuses a return before the opening
- * date, or a card list that does not reconcile, with the clause.
+ * N-2.4c, for the district centre and the unit alike: the unit's undistributed cards come back
+ * with the receipt's first copy, all in one request. The date and the first copy are checked by
+ * the API's request schema; the API refuses a return before the opening date, or a card list
+ * that does not reconcile, with the clause.
  */
 export function ReturnForm({ batchId, cardIds, today, onDone }: Props) {
   const { t, pick } = useI18n();
@@ -54,23 +57,24 @@ export function ReturnForm({ batchId, cardIds, today, onDone }: Props) {
       requiredMark={false}
       initialValues={{ returnedOn: today ?? '', firstCopyReturned: false }}
       onFinish={(values) =>
-        mutation.mutate(returnSchema.parse({ ...values, cardIds: [...cardIds] }))
+        mutation.mutate(returnRequestSchema.parse({ ...values, cardIds: [...cardIds] }))
       }
+      disabled={mutation.isPending}
       style={{ maxWidth: 480 }}
     >
       <Typography.Paragraph strong>{texts.toReturn(cardIds.length)}</Typography.Paragraph>
       <Form.Item
         name="returnedOn"
         label={texts.returnedOn}
-        rules={[zodRule(returnSchema, 'returnedOn', pick)]}
+        rules={[zodRule(returnFormSchema, 'returnedOn', pick)]}
         validateTrigger="onBlur"
       >
-        <Input placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10} style={{ width: 200 }} />
+        <DateInput style={{ width: 200 }} />
       </Form.Item>
       <Form.Item
         name="firstCopyReturned"
         valuePropName="checked"
-        rules={[zodRule(returnSchema, 'firstCopyReturned', pick)]}
+        rules={[zodRule(returnFormSchema, 'firstCopyReturned', pick)]}
       >
         <Checkbox>{texts.firstCopyReturned}</Checkbox>
       </Form.Item>

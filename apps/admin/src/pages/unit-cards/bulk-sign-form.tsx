@@ -1,14 +1,13 @@
-import { SIGNER_KIND_LABELS } from '@sscard/rules';
+import { type BulkSignRequest, bulkSignRequestSchema, SIGNER_KIND_LABELS } from '@sscard/rules';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import type { CardView, ReceiptView } from '../../api/contract.js';
-import { api } from '../../api/endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { useIdempotencyKey } from '../../api/idempotency-key.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
 import {
-  type BulkSignBody,
   type BulkSignForm as BulkSignValues,
   bulkSignFormSchema,
 } from '../../forms/unit-staff-schemas.js';
@@ -40,11 +39,13 @@ export function BulkSignForm({
   const s = t.unitStaff.signing;
   const [form] = Form.useForm<BulkSignValues>();
   const [placed, setPlaced] = useState<string[]>([]);
+  // A body the API's schema refuses (a card listed twice, too many cards): said, not sent.
+  const [invalid, setInvalid] = useState<string | null>(null);
   const idempotency = useIdempotencyKey();
   const signer = Form.useWatch('signer', form) ?? 'self';
   const sign = useMutation({
-    mutationFn: (body: BulkSignBody) =>
-      api.unitStaff.signMany(batchId, body, idempotency.keyFor(body)),
+    mutationFn: (body: BulkSignRequest) =>
+      districtApi.signMany(batchId, body, idempotency.keyFor(body)),
     onSuccess: (receipt) => {
       idempotency.done();
       onSigned(receipt);
@@ -55,7 +56,9 @@ export function BulkSignForm({
   });
   const submit = (values: BulkSignValues) => {
     const v = bulkSignFormSchema.parse(values);
-    sign.mutate({
+    setInvalid(null);
+    // The body the API receives, checked by the API's own schema before it is sent.
+    const body = bulkSignRequestSchema.safeParse({
       signatures: cards.map((c) => ({
         cardId: c.id,
         signer: v.signer,
@@ -63,6 +66,8 @@ export function BulkSignForm({
       })),
       signedOn: v.signedOn,
     });
+    if (body.success) sign.mutate(body.data);
+    else setInvalid(pick(body.error.issues[0]?.message ?? ''));
   };
   return (
     <Form<BulkSignValues>
@@ -78,8 +83,11 @@ export function BulkSignForm({
           <ApiErrorAlert error={sign.error} hideFields={placed} />
         </div>
       ) : null}
+      {invalid ? (
+        <Alert type="error" showIcon title={invalid} style={{ marginBottom: 16 }} />
+      ) : null}
       <Typography.Paragraph>
-        {t.unitStaff.signing.bulkCards(cards.map((c) => c.holderName).join('、'))}
+        {t.unitStaff.signing.bulkCards(t.common.list(cards.map((c) => c.holderName)))}
       </Typography.Paragraph>
       <Form.Item
         name="signer"

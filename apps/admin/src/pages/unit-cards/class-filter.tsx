@@ -3,6 +3,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Select } from 'antd';
 import type { CardView } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
+import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 /** The API's largest page: a class is fetched in pages of this size. */
@@ -46,12 +48,12 @@ interface Props {
 
 /** N-2.3: the class filter of the stock (the batch's classes) and "select the whole class". */
 export function ClassFilter({ batchId, value, onChange, onSelectClass }: Props) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const s = t.unitStaff.stock;
   const classes = useQuery({
     queryKey: ['card-classes', batchId],
-    queryFn: ({ signal }) => api.unitStaff.cardClasses({ batchId, state: 'at_unit' }, { signal }),
+    queryFn: ({ signal }) => districtApi.cardClasses({ batchId, state: 'at_unit' }, { signal }),
     enabled: batchId !== '',
   });
   const select = useMutation({
@@ -64,7 +66,6 @@ export function ClassFilter({ batchId, value, onChange, onSelectClass }: Props) 
         void message.info(s.classSelected(className, cards.length));
       }
     },
-    onError: (error) => void message.error(pick(error.message)),
   });
   return (
     <>
@@ -75,6 +76,8 @@ export function ClassFilter({ batchId, value, onChange, onSelectClass }: Props) 
         value={value}
         onChange={(v) => onChange(v)}
         loading={classes.isFetching}
+        status={classes.error ? 'error' : undefined}
+        notFoundContent={classes.error ? s.classesFailed : t.common.empty}
         style={{ width: 220 }}
         options={(classes.data?.items ?? []).map((c) => ({
           value: c.className,
@@ -85,6 +88,20 @@ export function ClassFilter({ batchId, value, onChange, onSelectClass }: Props) 
         <Button loading={select.isPending} onClick={() => select.mutate(value)}>
           {s.selectClass}
         </Button>
+      ) : null}
+      {classes.error ? (
+        <ApiErrorAlert
+          error={classes.error}
+          title={s.classesFailed}
+          onRetry={() => void classes.refetch()}
+        />
+      ) : null}
+      {select.error ? (
+        <ApiErrorAlert
+          error={select.error}
+          title={s.classSelectFailed}
+          onRetry={value ? () => select.mutate(value) : undefined}
+        />
       ) : null}
     </>
   );

@@ -4,10 +4,10 @@ import { Alert, Button, Form, Input, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import type { SignatureView } from '../../api/contract.js';
-import { api } from '../../api/endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { useIdempotencyKey } from '../../api/idempotency-key.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
-import { type SignBody, signFormSchema } from '../../forms/unit-staff-schemas.js';
+import { type SignForm, signFormSchema } from '../../forms/unit-staff-schemas.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
@@ -34,12 +34,12 @@ interface Props {
 export function SignCardForm({ card, designatedPersonName, today, onSigned, onCancel }: Props) {
   const { t, pick, label } = useI18n();
   const s = t.unitStaff.signing;
-  const [form] = Form.useForm<SignBody>();
+  const [form] = Form.useForm<SignForm>();
   const [placed, setPlaced] = useState<string[]>([]);
   const idempotency = useIdempotencyKey();
   const signer = Form.useWatch('signer', form) ?? 'self';
   const sign = useMutation({
-    mutationFn: (body: SignBody) => api.unitStaff.sign(card.id, body, idempotency.keyFor(body)),
+    mutationFn: (body: SignForm) => districtApi.sign(card.id, body, idempotency.keyFor(body)),
     onSuccess: (signature) => {
       idempotency.done();
       onSigned(signature);
@@ -51,12 +51,12 @@ export function SignCardForm({ card, designatedPersonName, today, onSigned, onCa
   const nameFor = (kind: SignerKind) =>
     kind === 'self' ? card.holderName : (designatedPersonName ?? '');
   return (
-    <Form<SignBody>
+    <Form<SignForm>
       form={form}
       layout="vertical"
       requiredMark={false}
       initialValues={{ signer: 'self', signerName: card.holderName, signedOn: today }}
-      onValuesChange={(changed: Partial<SignBody>) => {
+      onValuesChange={(changed: Partial<SignForm>) => {
         if (changed.signer) form.setFieldValue('signerName', nameFor(changed.signer));
       }}
       onFinish={(values) => sign.mutate(signFormSchema.parse(values))}

@@ -3,7 +3,7 @@ import { Select, Space, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import type { BatchView } from '../../api/contract.js';
-import { api } from '../../api/endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 /** The unit's batches (the API scopes them to the caller's unit), newest first. */
@@ -11,17 +11,8 @@ export function useUnitBatches() {
   return useQuery({
     queryKey: ['unit-batches'],
     queryFn: ({ signal }) =>
-      api.unitStaff.batches({ pageSize: 200, sort: 'createdAt', order: 'desc' }, { signal }),
+      districtApi.batches({ pageSize: 200, sort: 'createdAt', order: 'desc' }, { signal }),
   });
-}
-
-/** The business date (SSCARD_TODAY or today in Beijing), as the dashboard reports it. */
-export function useBusinessDate(): string | undefined {
-  const query = useQuery({
-    queryKey: ['dashboard'],
-    queryFn: ({ signal }) => api.dashboard({ signal }),
-  });
-  return query.data?.today;
 }
 
 /** The batch named in the URL (?batch=), else the first one at the unit, else the newest. */

@@ -5,15 +5,19 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { BatchView, CardView, ReceiptView } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
+import { BusinessDateAlert, useBusinessDate } from '../../components/business-date.js';
 import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { BatchDocuments } from '../batches/batch-documents.js';
 import { BulkSignForm } from './bulk-sign-form.js';
 import { ClassFilter } from './class-filter.js';
+import { DesignatedPersonModal } from './designated-person-modal.js';
 import { SignCardForm } from './sign-card-form.js';
-import { BatchPicker, useBusinessDate, useSelectedBatch, useUnitBatches } from './unit-batches.js';
+import { BatchPicker, useSelectedBatch, useUnitBatches } from './unit-batches.js';
 
 const LIST = {
   sortable: ['holderName', 'updatedAt'],
@@ -67,10 +71,11 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
   const [chosen, setChosen] = useState<CardView[]>([]);
   const [signing, setSigning] = useState<CardView | null>(null);
   const [bulk, setBulk] = useState(false);
+  const [naming, setNaming] = useState(false);
   const batchId = selected?.id ?? '';
   const receipt = useQuery({
     queryKey: ['receipt', batchId],
-    queryFn: ({ signal }) => api.unitStaff.receipt(batchId, { signal }),
+    queryFn: ({ signal }) => districtApi.receipt(batchId, { signal }),
     enabled: batchId !== '',
   });
   const query = { ...list.query, state: 'at_unit' as const, batchId };
@@ -94,14 +99,38 @@ function UnitStock({ batches }: { batches: readonly BatchView[] }) {
         <BatchPicker batches={batches} selected={selected} onSelect={select} />
         {selected ? <Link to={`/unit/receipt?batch=${selected.id}`}>{s.toReceipt}</Link> : null}
       </Space>
+      {selected ? (
+        // N-2.2a/b: the batch's delivery manifest or pickup notice, and the receipt, as Excel.
+        <div className="no-print">
+          <BatchDocuments batch={selected} size="middle" />
+        </div>
+      ) : null}
+      <BusinessDateAlert />
       {receipt.data ? <ReceiptTotals receipt={receipt.data} /> : null}
       <Alert type="info" showIcon title={s.movedGuidance(deadline)} />
       {receipt.data ? (
         designated ? (
-          <Typography.Text>{s.designated(designated)}</Typography.Text>
+          <Space>
+            <Typography.Text>{s.designated(designated)}</Typography.Text>
+            <Button size="small" onClick={() => setNaming(true)}>
+              {t.distribution.units.designated.edit}
+            </Button>
+          </Space>
         ) : (
-          <Alert type="warning" showIcon title={s.noDesignated} />
+          <Alert
+            type="warning"
+            showIcon
+            title={s.noDesignated}
+            action={
+              <Button size="small" onClick={() => setNaming(true)}>
+                {t.distribution.units.designated.set}
+              </Button>
+            }
+          />
         )
+      ) : null}
+      {naming && receipt.data ? (
+        <DesignatedPersonModal unitId={receipt.data.unit.id} onClose={() => setNaming(false)} />
       ) : null}
       <ListToolbar
         search={list.state.search}

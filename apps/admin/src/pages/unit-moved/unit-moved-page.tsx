@@ -2,7 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Table, Typography } from 'antd';
 import type { MovedAwayItem } from '../../api/contract.js';
-import { api } from '../../api/endpoints.js';
+import { districtApi } from '../../api/district-endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
 import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
@@ -31,7 +31,7 @@ export function UnitMovedPage() {
   const list = useListParams(LIST);
   const query = useQuery({
     queryKey: ['moved-away', list.query],
-    queryFn: ({ signal }) => api.unitStaff.movedAway(list.query, { signal }),
+    queryFn: ({ signal }) => districtApi.movedAway(list.query, { signal }),
     placeholderData: keepPreviousData,
   });
   const data = query.data;

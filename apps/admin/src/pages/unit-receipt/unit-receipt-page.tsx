@@ -3,7 +3,7 @@ import { SIGNER_KIND_LABELS } from '@sscard/rules';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Space, Typography } from 'antd';
 import type { BatchView, ReceiptView } from '../../api/contract.js';
-import { api } from '../../api/endpoints.js';
+import { districtApi, districtExports } from '../../api/district-endpoints.js';
 import { DownloadButton } from '../../components/download-button.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -42,7 +42,7 @@ function BatchReceipt({ batches }: { batches: readonly BatchView[] }) {
   const batchId = selected?.id ?? '';
   const receipt = useQuery({
     queryKey: ['receipt', batchId],
-    queryFn: ({ signal }) => api.unitStaff.receipt(batchId, { signal }),
+    queryFn: ({ signal }) => districtApi.receipt(batchId, { signal }),
     enabled: batchId !== '',
   });
   return (
@@ -57,14 +57,14 @@ function BatchReceipt({ batches }: { batches: readonly BatchView[] }) {
           {r.print}
         </Button>
         <DownloadButton
-          load={() => api.unitStaff.receiptXlsx(batchId, 'first')}
+          load={districtExports.receipt(batchId, 'first')}
           fallbackName={`${r.fileName}-1.xlsx`}
           disabled={!batchId}
         >
           {r.downloadFirst}
         </DownloadButton>
         <DownloadButton
-          load={() => api.unitStaff.receiptXlsx(batchId, 'second')}
+          load={districtExports.receipt(batchId, 'second')}
           fallbackName={`${r.fileName}-2.xlsx`}
           disabled={!batchId}
         >

@@ -3,17 +3,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert, Card, Empty, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { BatchView, ReconciliationView, ReturnView } from '../../api/contract.js';
-import { api } from '../../api/endpoints.js';
-import { DownloadButton } from '../../components/download-button.js';
+import { districtApi, districtExports } from '../../api/district-endpoints.js';
+import { BusinessDateAlert, useBusinessDate } from '../../components/business-date.js';
 import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import {
-  BatchPicker,
-  useBusinessDate,
-  useSelectedBatch,
-  useUnitBatches,
-} from '../unit-cards/unit-batches.js';
-import { ReturnForm } from './return-form.js';
+import { BatchPicker, useSelectedBatch, useUnitBatches } from '../unit-cards/unit-batches.js';
+import { XlsxButton } from '../batches/xlsx-button.js';
+import { ReturnForm } from '../returns/return-form.js';
 
 type ReconciliationCard = ReconciliationView['cards'][number];
 
@@ -53,7 +49,7 @@ function BatchReturn({ batches }: { batches: readonly BatchView[] }) {
   const batchId = selected?.id ?? '';
   const reconciliation = useQuery({
     queryKey: ['reconciliation', batchId],
-    queryFn: ({ signal }) => api.unitStaff.reconciliation(batchId, { signal }),
+    queryFn: ({ signal }) => districtApi.reconciliation(batchId, { signal }),
     enabled: batchId !== '',
   });
   const opensFrom = getDistributionPolicy().returnsOpenFrom;
@@ -70,6 +66,7 @@ function BatchReturn({ batches }: { batches: readonly BatchView[] }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <BatchPicker batches={batches} selected={selected} onSelect={select} />
+      <BusinessDateAlert />
       {today ? (
         returnsOpen(today) ? (
           <Alert type="success" showIcon title={x.open(today)} />
@@ -91,13 +88,19 @@ function BatchReturn({ batches }: { batches: readonly BatchView[] }) {
           return (
             <Space orientation="vertical" size="large" style={{ width: '100%' }}>
               <ReconciliationTotals data={data} unsigned={unsigned.length} />
-              <DownloadButton
-                load={() => api.unitStaff.receiptXlsx(data.batch.id, 'first')}
-                fallbackName={`${t.unitStaff.receipt.fileName}-1.xlsx`}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t.unitStaff.receipt.downloadFirst}
-              </DownloadButton>
+              <Space wrap className="no-print">
+                <XlsxButton
+                  load={districtExports.receipt(data.batch.id, 'first')}
+                  label={t.distribution.batches.receiptFirst}
+                />
+                {selected ? (
+                  // N-2.4c for every batch the unit received: the unit's reconciliation table.
+                  <XlsxButton
+                    load={districtExports.unitReconciliation(selected.unit.id)}
+                    label={t.distribution.units.reconciliation}
+                  />
+                ) : null}
+              </Space>
               {data.batch.state === 'at_unit' && today ? (
                 unsigned.length > 0 ? (
                   <Card title={x.formTitle} size="small">
@@ -105,7 +108,7 @@ function BatchReturn({ batches }: { batches: readonly BatchView[] }) {
                       batchId={data.batch.id}
                       cardIds={unsigned.map((card) => card.cardId)}
                       today={today}
-                      onReturned={onReturned}
+                      onDone={onReturned}
                     />
                   </Card>
                 ) : (

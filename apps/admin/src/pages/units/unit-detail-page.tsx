@@ -1,7 +1,9 @@
 import { UNIT_KIND_LABELS, type UnitKind } from '@sscard/rules';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Space, Typography } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { UnitView } from '../../api/contract.js';
 import { districtApi, districtExports } from '../../api/district-endpoints.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
 import { XlsxButton } from '../batches/xlsx-button.js';
@@ -10,6 +12,7 @@ import { QueryState } from '../../components/query-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { BATCH_LIST, BatchTable } from '../batches/batch-table.js';
 import '../district-screens.css';
+import { DesignatedPersonForm } from './designated-person-form.js';
 import { RouteTag } from './route-tag.js';
 
 /** A unit: its count and route (N-2.2a/b), its batches, and its reconciliation table (N-2.4c). */
@@ -51,13 +54,6 @@ export function UnitDetailPage() {
                   { key: 'kind', label: c.kind, children: kind ? label(kind) : u.kind },
                   { key: 'eligible', label: c.eligibleCount, children: u.eligibleCount },
                   { key: 'route', label: c.route, children: <RouteTag route={u.route} /> },
-                  {
-                    key: 'designated',
-                    label: c.designatedPerson,
-                    children: u.designatedPerson
-                      ? `${u.designatedPerson.name} ${u.designatedPerson.phone}`
-                      : t.common.none,
-                  },
                 ]}
               />
               <div className="no-print">
@@ -66,6 +62,7 @@ export function UnitDetailPage() {
                   label={texts.reconciliation}
                 />
               </div>
+              <DesignatedPersonCard unit={u} />
             </Space>
           );
         }}
@@ -77,5 +74,44 @@ export function UnitDetailPage() {
         <BatchTable list={list} query={batches} showUnit={false} />
       </Card>
     </Space>
+  );
+}
+
+/** N-2.2a / N-2.3: who receives the vendor's delivery and may sign on a holder's behalf. */
+function DesignatedPersonCard({ unit }: { unit: UnitView }) {
+  const { t } = useI18n();
+  const texts = t.distribution.units.designated;
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const person = unit.designatedPerson;
+  return (
+    <Card
+      title={<h2 className="card-heading">{texts.title}</h2>}
+      extra={
+        editing ? null : (
+          <Button onClick={() => setEditing(true)}>{person ? texts.edit : texts.set}</Button>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">{texts.help}</Typography.Paragraph>
+      {editing ? (
+        <DesignatedPersonForm
+          unitId={unit.id}
+          current={person}
+          onCancel={() => setEditing(false)}
+          onDone={(saved) => {
+            setEditing(false);
+            void message.success(texts.saved(saved.designatedPerson?.name ?? ''));
+            queryClient.setQueryData(['unit', unit.id], saved);
+            void queryClient.invalidateQueries({ queryKey: ['units'] });
+          }}
+        />
+      ) : (
+        <Typography.Text strong data-testid="designated-person">
+          {person ? t.distribution.common.withDetail(person.name, person.phone) : texts.none}
+        </Typography.Text>
+      )}
+    </Card>
   );
 }

@@ -1,15 +1,19 @@
 import { getDistributionPolicy, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@sscard/rules';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Select, Space, Typography } from 'antd';
-import { Link } from 'react-router';
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Modal, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { UnitView } from '../../api/contract.js';
 import { districtApi } from '../../api/district-endpoints.js';
+import { useSession } from '../../auth/session-store.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
 import { ListToolbar } from '../../components/list/list-toolbar.js';
 import { useListParams } from '../../components/list/use-list-params.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { RouteTag } from './route-tag.js';
 import { ListTable } from '../../components/list/list-table.js';
+import { UnitCreateForm } from './unit-create-form.js';
 
 const LIST = {
   sortable: ['name', 'eligibleCount', 'registrationCode'],
@@ -31,11 +35,45 @@ export function UnitsPage() {
     placeholderData: keepPreviousData,
   });
   const c = texts.columns;
+  const session = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [creating, setCreating] = useState(false);
+  // The API's @Roles on POST /api/units.
+  const role = session?.user.role;
+  const canCreate = role === 'district_staff' || role === 'system_admin';
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={1} className="page-title">
-        {texts.title}
-      </Typography.Title>
+      <div className="page-heading">
+        <Typography.Title level={1} className="page-title">
+          {texts.title}
+        </Typography.Title>
+        {canCreate ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {texts.create.open}
+          </Button>
+        ) : null}
+      </div>
+      <Modal
+        open={creating}
+        title={texts.create.title}
+        footer={null}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+        width={720}
+      >
+        <UnitCreateForm
+          districtId={role === 'district_staff' ? (session?.user.districtId ?? null) : null}
+          onCancel={() => setCreating(false)}
+          onDone={(unit) => {
+            setCreating(false);
+            void message.success(texts.create.created(unit.name));
+            void queryClient.invalidateQueries({ queryKey: ['units'] });
+            navigate(`/units/${unit.id}`);
+          }}
+        />
+      </Modal>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {texts.intro(getDistributionPolicy().directDeliveryThreshold)}
       </Typography.Paragraph>

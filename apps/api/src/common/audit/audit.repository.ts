@@ -59,6 +59,9 @@ export class AuditRepository {
     entity?: string;
     entityId?: string;
     action?: string;
+    /** Calendar days in Beijing time, both included. */
+    from?: string;
+    to?: string;
     limit: number;
     offset: number;
   }): Promise<{ rows: AuditRow[]; total: number }> {
@@ -68,6 +71,15 @@ export class AuditRepository {
     if (filter.entity) where.push(`a.entity = $${params.push(filter.entity)}`);
     if (filter.entityId) where.push(`a.entity_id = $${params.push(filter.entityId)}`);
     if (filter.action) where.push(`a.action = $${params.push(filter.action)}`);
+    // A Beijing day (fixed +08:00, no DST) runs from its midnight to the next one.
+    if (filter.from) {
+      const day = `$${params.push(filter.from)}::date`;
+      where.push(`a.at >= (to_char(${day}, 'YYYY-MM-DD') || ' 00:00+08')::timestamptz`);
+    }
+    if (filter.to) {
+      const next = `$${params.push(filter.to)}::date + 1`;
+      where.push(`a.at < (to_char(${next}, 'YYYY-MM-DD') || ' 00:00+08')::timestamptz`);
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [count] = await this.db.query<{ total: number }>(
       `SELECT count(*)::int AS total FROM audit_log a ${clause}`,

@@ -6,6 +6,7 @@ import { Students1732700000000 } from './1732700000000-students.js';
 import { ExportCardOrder1732800000000 } from './1732800000000-export-card-order.js';
 import { ResidentClass1732900000000 } from './1732900000000-resident-class.js';
 import { StudentSummaryExport1733100000000 } from './1733100000000-student-summary-export.js';
+import { BatchDispatchIndex1733200000000 } from './1733200000000-batch-dispatch-index.js';
 
 /** Every migration, in order. Migrations are hand-written and reviewed; synchronize stays off. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ExportCardOrder1732800000000,
   ResidentClass1732900000000,
   StudentSummaryExport1733100000000,
+  BatchDispatchIndex1733200000000,
 ];

@@ -16,6 +16,8 @@ export class AuditService {
       entity: q.entity,
       entityId: q.entityId,
       action: q.action,
+      from: q.from,
+      to: q.to,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });

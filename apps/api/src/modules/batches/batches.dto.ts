@@ -4,45 +4,31 @@ import {
   BATCH_STATES,
   type BatchRoute,
   type BatchState,
-  deliverySchema,
   type CardState,
+  deliveryRequestSchema,
+  dispatchRequestSchema,
   oneOf,
-  phone,
-  pickupNoticeSchema,
-  pickupSchema,
-  text,
+  pickupRequestSchema,
+  receiverRequestSchema,
 } from '@sscard/rules';
 import { z } from 'zod';
 import { pageQuery } from '../../common/validation/paging.js';
 
-/** N-2.2b: the pickup notice's place and deadline, for every pickup batch of the dispatch. */
-export const dispatchBody = z.object({
-  pickupPlace: pickupNoticeSchema.shape.place,
-  pickupDeadline: pickupNoticeSchema.shape.deadline,
-  /** Only the system admin names the district; district staff dispatch their own. */
-  districtId: text('区县', 'District', 20).optional(),
-});
+/** The request bodies are the rules' schemas, which the admin's forms check with too. */
+export const dispatchBody = dispatchRequestSchema;
 export type DispatchBody = z.output<typeof dispatchBody>;
-
-/** N-2.2a: the person the unit names to receive the vendor's delivery. */
-export const receiverBody = z.object({
-  name: text('接收人姓名', 'Receiver name'),
-  phone,
-});
-
-export const deliveryBody = deliverySchema;
+export const receiverBody = receiverRequestSchema;
+export const deliveryBody = deliveryRequestSchema;
 export type DeliveryBody = z.output<typeof deliveryBody>;
-
-/** N-2.2b: the pickup date defaults to today, like every event date. */
-export const pickupBody = pickupSchema.extend({
-  pickedUpOn: pickupSchema.shape.pickedUpOn.optional(),
-});
+export const pickupBody = pickupRequestSchema;
 export type PickupBody = z.output<typeof pickupBody>;
 
 export const batchListQuery = pageQuery(['number', 'createdAt', 'cardCount'] as const).extend({
   route: oneOf(BATCH_ROUTES, '发放方式', 'Route').optional(),
   state: oneOf(BATCH_STATES, '批次状态', 'Batch state').optional(),
   unitId: uuidText('参保单位', 'Unit').optional(),
+  /** The batches one dispatch made (its result page lists them, paged). */
+  dispatchId: uuidText('分发', 'Dispatch').optional(),
 });
 export type BatchListQuery = z.output<typeof batchListQuery>;
 

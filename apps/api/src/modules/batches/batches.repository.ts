@@ -67,6 +67,7 @@ export class BatchesRepository {
     if (q.route) where.push(`b.route = $${params.push(q.route)}`);
     if (q.state) where.push(`b.state = $${params.push(q.state)}`);
     if (q.unitId) where.push(`b.unit_id = $${params.push(q.unitId)}`);
+    if (q.dispatchId) where.push(`b.dispatch_id = $${params.push(q.dispatchId)}`);
     if (q.search)
       where.push(
         `(b.number ILIKE $${params.push(likePattern(q.search))} OR u.name ILIKE $${params.length})`,

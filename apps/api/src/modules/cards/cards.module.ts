@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BusinessDateController } from './business-date.controller.js';
 import { CardsController } from './cards.controller.js';
 import { CardsRepository } from './cards.repository.js';
 import { CardsService } from './cards.service.js';
@@ -11,7 +12,7 @@ import { VendorListRepository } from './vendor-list.repository.js';
 import { VendorListService } from './vendor-list.service.js';
 
 @Module({
-  controllers: [CardsController, DashboardController],
+  controllers: [CardsController, DashboardController, BusinessDateController],
   providers: [
     CardsService,
     CardsRepository,

@@ -1,6 +1,7 @@
 import {
   bi,
   type Category,
+  closeCertificateRequestSchema,
   enrolmentSchema,
   paymentSchema,
   policyYear,
@@ -9,7 +10,7 @@ import {
 import { z } from 'zod';
 import { pageQuery } from '../../common/validation/paging.js';
 import { uuidText } from '../../common/validation/uuid-text.js';
-import { optionalDate, type UnitRef } from '../residents/residents.dto.js';
+import type { UnitRef } from '../residents/residents.dto.js';
 
 export const enrolmentBody = enrolmentSchema;
 export type EnrolmentBody = z.output<typeof enrolmentBody>;
@@ -32,9 +33,7 @@ export const enrolmentListQuery = pageQuery(['enrolledOn', 'createdAt', 'name'] 
 });
 export type EnrolmentListQuery = z.output<typeof enrolmentListQuery>;
 
-export const closeCertificateBody = z.object({
-  closedOn: optionalDate('证明终止日期', 'Closing date'),
-});
+export const closeCertificateBody = closeCertificateRequestSchema;
 export type CloseCertificateBody = z.output<typeof closeCertificateBody>;
 
 export interface PaymentView {

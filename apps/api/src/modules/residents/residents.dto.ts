@@ -5,10 +5,12 @@ import {
   calendarDate,
   type CardState,
   type Category,
+  categoryChangeRequestSchema,
+  createResidentRequestSchema,
+  identitySyncedRequestSchema,
   type InstitutionChoice,
-  institutionChoiceSchema,
+  institutionsRequestSchema,
   oneOf,
-  personSchema,
   policyYear,
   type SubsidyFlag,
   subsidyVerificationSchema,
@@ -16,16 +18,8 @@ import {
 import { z } from 'zod';
 import { pageQuery } from '../../common/validation/paging.js';
 
-/** An optional event date; "not after today" is checked by the service against Clock.today(). */
-export const optionalDate = (zh: string, en: string) => calendarDate(zh, en).optional();
-
-/**
- * The person (shared schema, birth date checked against the ID, optional class 班级) plus the
- * unit they belong to.
- */
-export const createResidentBody = personSchema.and(
-  z.object({ currentUnitId: uuidText('当前参保单位', 'Current unit') }),
-);
+/** The request bodies are the rules' schemas, which the admin's forms check with too. */
+export const createResidentBody = createResidentRequestSchema;
 export type CreateResidentBody = z.output<typeof createResidentBody>;
 
 export const residentListQuery = pageQuery(['name', 'birthDate', 'createdAt'] as const).extend({
@@ -41,9 +35,7 @@ export const residentDetailQuery = z.object({
     .transform((v) => v === '1' || v === 'true'),
 });
 
-export const institutionsBody = z.object({
-  designatedInstitutions: z.array(institutionChoiceSchema).max(10),
-});
+export const institutionsBody = institutionsRequestSchema;
 
 export const subsidyVerificationBody = subsidyVerificationSchema;
 export type SubsidyVerificationBody = z.output<typeof subsidyVerificationBody>;
@@ -58,14 +50,10 @@ export const missingInstitutionQuery = pageQuery(['name', 'createdAt'] as const)
 });
 export type MissingInstitutionQuery = z.output<typeof missingInstitutionQuery>;
 
-export const categoryChangeBody = z.object({
-  to: oneOf(CATEGORIES, '新人员类别', 'New category'),
-  policyYear,
-  changedOn: optionalDate('变更日期', 'Change date'),
-});
+export const categoryChangeBody = categoryChangeRequestSchema;
 export type CategoryChangeBody = z.output<typeof categoryChangeBody>;
 
-export const syncedBody = z.object({ syncedOn: optionalDate('同步日期', 'Sync date') });
+export const syncedBody = identitySyncedRequestSchema;
 
 export interface UnitRef {
   id: string;

@@ -1,31 +1,9 @@
-import { bi, returnSchema } from '@sscard/rules';
-import { z } from 'zod';
+import { returnRequestSchema } from '@sscard/rules';
+import type { z } from 'zod';
 import { pageQuery } from '../../common/validation/paging.js';
-import { uuidText } from '../../common/validation/uuid-text.js';
 
-/** N-2.4c: undistributed cards back to the district centre with the receipt's first copy. */
-export const returnBody = returnSchema.extend({
-  returnedOn: returnSchema.shape.returnedOn.optional(),
-  cardIds: z
-    .array(uuidText('社保卡', 'Card'), {
-      error: bi('退回的社保卡必须是列表', 'Returned cards must be a list'),
-    })
-    .min(1, bi('至少退回一张社保卡', 'Return at least one card'))
-    .max(5000, bi('一次最多退回5000张', 'At most 5000 cards at once'))
-    .superRefine((ids, ctx) => {
-      const seen = new Set<string>();
-      ids.forEach((id, i) => {
-        if (seen.has(id)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i],
-            message: bi('同一张社保卡重复出现', 'The same card is listed twice'),
-          });
-        }
-        seen.add(id);
-      });
-    }),
-});
+/** N-2.4c: the rules' request schema, shared with the admin's return forms. */
+export const returnBody = returnRequestSchema;
 export type ReturnBody = z.output<typeof returnBody>;
 
 export const reissuePoolQuery = pageQuery(['holderName', 'cardNumber', 'returnedOn'] as const);

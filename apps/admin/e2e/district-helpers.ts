@@ -47,26 +47,29 @@ export async function fullIdNumber(
   return full.idNumber;
 }
 
+/** Signs in on `page` and waits for the role's start page (the district dashboard by default). */
 export async function signIn(
   page: BrowserPage,
   server: ApiServer,
   username: string,
+  home = '发放工作台',
 ): Promise<void> {
   await page.goto(`${server.url}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '发放工作台' }).waitFor();
+  await page.getByRole('heading', { name: home }).waitFor();
 }
 
-/** A fresh page signed in as `username` (on the dashboard). */
+/** A fresh page signed in as `username` (on the start page `home`). */
 export async function signedInPage(
   browser: Browser,
   server: ApiServer,
   username: string,
+  home?: string,
 ): Promise<BrowserPage> {
   const page = await newPage(browser);
-  await signIn(page, server, username);
+  await signIn(page, server, username, home);
   return page;
 }
 

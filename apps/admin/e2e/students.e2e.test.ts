@@ -1,9 +1,10 @@
 import { mod112CheckDigit } from '@sscard/rules';
 import type { Browser, Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoginResult, Page, StudentDetail, StudentView } from '@sscard/api/dist/contract.js';
+import type { Page, StudentDetail, StudentView } from '@sscard/api/dist/contract.js';
 import { type ApiServer, startApiServer } from './api-server.js';
-import { launchBrowser, newPage, screenshot } from './browser.js';
+import { launchBrowser, screenshot } from './browser.js';
+import { apiGet, apiToken, download, signedInPage } from './district-helpers.js';
 
 /**
  * Issue 6, the 2025 student flow in the browser: college staff (college-cs) register a student
@@ -15,7 +16,6 @@ import { launchBrowser, newPage, screenshot } from './browser.js';
  * institutions. An ineligible student is refused with the S-1.1 reason. The business date is
  * 2025-10-13, inside the payment window (S-2.2a); the file cap is 1 MB for this run.
  */
-const DEMO_PASSWORD = 'sscard-demo';
 const TODAY = '2025-10-13';
 const PDF = Buffer.from('%PDF-1.4\n% sscard e2e attachment\n%%EOF\n', 'latin1');
 const FIRST17 = '11010820060501321';
@@ -35,39 +35,18 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function apiGet<T>(path: string, username: string): Promise<T> {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const { token } = (await login.json()) as LoginResult;
-  const res = await fetch(`${server.url}${path}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
+/** GET as a demo user. */
+async function apiGetAs<T>(path: string, username: string): Promise<T> {
+  return apiGet<T>(server, path, await apiToken(server, username));
 }
 
-async function signIn(username: string, home = '学生参保进度'): Promise<BrowserPage> {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  // The student flow's start page is its dashboard (the first item of the menu).
-  await page.getByRole('heading', { name: home }).waitFor();
-  return page;
-}
+/** A fresh page signed in as `username`; the student flow's start page is its dashboard. */
+const signIn = (username: string, home = '学生参保进度') =>
+  signedInPage(browser, server, username, home);
 
 /** Clicks a download button and returns the file's suggested name. */
-async function downloaded(page: BrowserPage, button: string): Promise<string> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  return download.suggestedFilename();
-}
+const downloaded = (page: BrowserPage, button: string) =>
+  download(page, page.getByRole('button', { name: button }));
 
 /** A refusal on the page, with its clause. */
 async function refusal(page: BrowserPage, text: string | RegExp, clause: string) {
@@ -118,7 +97,7 @@ describe('the student flow for college and university staff', () => {
 
     await page.waitForURL(/\/students\/[0-9a-f-]{36}$/);
     studentId = page.url().split('/').pop() ?? '';
-    const detail = await apiGet<StudentDetail>(`/api/students/${studentId}`, 'college-cs');
+    const detail = await apiGetAs<StudentDetail>(`/api/students/${studentId}`, 'college-cs');
     await page.getByRole('heading', { name: `${detail.seq}. 赵一鸣` }).waitFor();
     await statusTag(page, '已登记');
     await page.getByText('符合参保条件：本校全日制在校学生，且无其他基本医疗保障').waitFor();
@@ -261,7 +240,7 @@ describe('the student flow for college and university staff', () => {
   });
 
   it('college staff cannot open another college’s student: a 404 page', async () => {
-    const foreign = await apiGet<Page<StudentView>>('/api/students?search=郑欣怡', 'university');
+    const foreign = await apiGetAs<Page<StudentView>>('/api/students?search=郑欣怡', 'university');
     const student = foreign.items[0];
     expect(student?.college.name).toBe('外国语学院');
     const page = await signIn('college-cs');
@@ -291,7 +270,7 @@ describe('the student flow for college and university staff', () => {
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.waitForURL(/\/students\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop() ?? '';
-    const detail = await apiGet<StudentDetail>(`/api/students/${id}`, 'college-cs');
+    const detail = await apiGetAs<StudentDetail>(`/api/students/${id}`, 'college-cs');
     const reason = '已享受职工医保，不能重复参加城乡居民基本医疗保险';
     await page.getByText('不符合参保条件', { exact: true }).waitFor();
     await page.getByText(reason).first().waitFor();

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// Ant Design forms validate asynchronously; on a loaded CI machine (turbo runs the packages' tests
+// side by side on two cores) that takes longer than Testing Library's default 1 s wait.
+configure({ asyncUtilTimeout: 8_000 });
 
 afterEach(() => {
   cleanup();

@@ -27,7 +27,7 @@ describe('DispatchForm', () => {
     renderWithProviders(<DispatchForm onDispatched={onDispatched} />);
     await fill('', '2011-1-14');
     expect(await screen.findByText('领取地点不能为空')).toBeInTheDocument();
-    expect(screen.getByText('领取期限不是有效日期（YYYY-MM-DD）')).toBeInTheDocument();
+    expect(await screen.findByText('领取期限不是有效日期（YYYY-MM-DD）')).toBeInTheDocument();
     expect(server.calls).toHaveLength(0);
     expect(onDispatched).not.toHaveBeenCalled();
   });

@@ -67,7 +67,7 @@ describe('PickupForm', () => {
     renderWithProviders(<PickupForm batchId={BATCH_ID} today="2011-01-10" onDone={vi.fn()} />);
     await submit('', '');
     expect(await screen.findByText('须填写凭证上的社会保险登记证编码')).toBeInTheDocument();
-    expect(screen.getByText('领取人姓名不能为空')).toBeInTheDocument();
+    expect(await screen.findByText('领取人姓名不能为空')).toBeInTheDocument();
     expect(server.calls).toHaveLength(0);
   });
 

@@ -57,7 +57,7 @@ describe('ResidentCreatePage (S-1.3, the shared person schema)', () => {
     await fillPerson('110105194912310020');
     await userEvent.click(screen.getByRole('button', { name: '保存' }));
     expect(await screen.findByText('校验码错误（应为 X）')).toBeInTheDocument();
-    expect(screen.getByText('当前参保单位不能为空')).toBeInTheDocument();
+    expect(await screen.findByText('当前参保单位不能为空')).toBeInTheDocument();
     expect(server.to('POST /api/residents')).toHaveLength(0);
   });
 

@@ -16,7 +16,7 @@ describe('SignInForm', () => {
     await userEvent.click(screen.getByRole('button', { name: '登录' }));
 
     expect(await screen.findByText('请输入用户名')).toBeInTheDocument();
-    expect(screen.getByText('请输入密码')).toBeInTheDocument();
+    expect(await screen.findByText('请输入密码')).toBeInTheDocument();
     expect(screen.getByLabelText('用户名')).toHaveAttribute('aria-invalid', 'true');
     expect(server.calls).toHaveLength(0);
     expect(onSignedIn).not.toHaveBeenCalled();

@@ -44,9 +44,9 @@ describe('StudentForm', { timeout: 60_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: '登记' }));
 
     expect(await screen.findByText('姓名不能为空')).toBeInTheDocument();
-    expect(screen.getByText('证件号码不能为空')).toBeInTheDocument();
-    expect(screen.getByText('班级不能为空')).toBeInTheDocument();
-    expect(screen.getByText('学号应为4-20位字母或数字')).toBeInTheDocument();
+    expect(await screen.findByText('证件号码不能为空')).toBeInTheDocument();
+    expect(await screen.findByText('班级不能为空')).toBeInTheDocument();
+    expect(await screen.findByText('学号应为4-20位字母或数字')).toBeInTheDocument();
     expect(screen.getByText('性别无效，可选值：male、female')).toBeInTheDocument();
     expect(screen.getByText('电话号码格式不正确（6-15位数字，可带+号）')).toBeInTheDocument();
     expect(screen.getByLabelText('姓名')).toHaveAttribute('aria-invalid', 'true');
@@ -63,7 +63,7 @@ describe('StudentForm', { timeout: 60_000 }, () => {
     expect(
       await screen.findByText('Birth date does not match the ID number (2006-03-10)'),
     ).toBeInTheDocument();
-    expect(screen.getByText('Gender does not match the ID number')).toBeInTheDocument();
+    expect(await screen.findByText('Gender does not match the ID number')).toBeInTheDocument();
   });
 
   it('S-1.1 / S-1.2: sends the normalised registration to the college and hands back the student', async () => {

@@ -58,11 +58,11 @@ export function SubmissionChecklist({
   /** Called after the summary downloaded, so the checklist shows attachment 3 ticked. */
   onSummary: () => Promise<void>;
 }) {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const x = t.students.checklist;
   const summaryDone = student.checklist.items.some((i) => i.key === 'attachment3' && i.done);
   const summaryNote = summaryDone
-    ? x.summaryDone(new Date(student.summaryExportedAt ?? '').toLocaleString())
+    ? x.summaryDone(dateTime(student.summaryExportedAt ?? ''))
     : student.summaryExportedAt
       ? x.summaryStale
       : x.summaryMissing;

@@ -73,7 +73,7 @@ function AttachmentSlot({
   locked: boolean;
   onUploaded: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const x = t.students.uploads;
   const input = useRef<HTMLInputElement>(null);
   const titleId = useId();
@@ -104,13 +104,7 @@ function AttachmentSlot({
       {file ? (
         <Space wrap className="attachment-file">
           <CheckCircleFilled style={{ color: '#237804' }} aria-hidden />
-          <span>
-            {x.uploaded(
-              file.originalName,
-              size(file.bytes),
-              new Date(file.uploadedAt).toLocaleString(),
-            )}
-          </span>
+          <span>{x.uploaded(file.originalName, size(file.bytes), dateTime(file.uploadedAt))}</span>
           <DownloadButton
             size="small"
             load={() => api.students.attachment(student.id, file.id)}

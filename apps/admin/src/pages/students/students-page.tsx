@@ -22,7 +22,7 @@ const LIST = {
 
 /** S-1.5 / S-1.6: the students of the caller's colleges; the API pages, sorts and filters. */
 export function StudentsPage() {
-  const { t, label, pick } = useI18n();
+  const { t, label, pick, dateTime } = useI18n();
   const navigate = useNavigate();
   const x = t.students.list;
   const list = useListParams(LIST);
@@ -171,7 +171,7 @@ export function StudentsPage() {
             dataIndex: 'createdAt',
             sorter: true,
             sortOrder: list.sortOrderOf('createdAt'),
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => dateTime(v),
           },
         ]}
       />

@@ -40,7 +40,9 @@ describe('DesignatedPersonForm (N-2.2a / N-2.3)', () => {
     renderWithProviders(<DesignatedPersonForm unitId={UNIT} current={null} onDone={vi.fn()} />);
     await userEvent.click(screen.getByRole('button', { name: '保存指定专人' }));
     expect(await screen.findByText('指定专人姓名不能为空')).toBeInTheDocument();
-    expect(screen.getByText('电话号码格式不正确（6-15位数字，可带+号）')).toBeInTheDocument();
+    expect(
+      await screen.findByText('电话号码格式不正确（6-15位数字，可带+号）'),
+    ).toBeInTheDocument();
     expect(server.calls).toHaveLength(0);
   });
 

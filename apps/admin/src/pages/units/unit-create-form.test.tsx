@@ -69,7 +69,9 @@ describe('UnitCreateForm', () => {
     await userEvent.type(screen.getByLabelText('指定专人姓名'), '孙老师');
     await userEvent.click(screen.getByRole('button', { name: '保存' }));
     expect(await screen.findByText(/^所属区县无效/)).toBeInTheDocument();
-    expect(screen.getByText('电话号码格式不正确（6-15位数字，可带+号）')).toBeInTheDocument();
+    expect(
+      await screen.findByText('电话号码格式不正确（6-15位数字，可带+号）'),
+    ).toBeInTheDocument();
     expect(server.to('POST /api/units')).toHaveLength(0);
 
     await userEvent.click(screen.getByRole('combobox', { name: '所属区县' }));

@@ -79,8 +79,8 @@ describe('CreateUserForm', () => {
     expect(
       await screen.findByText('用户名只能包含小写字母、数字和 . _ -，且以字母或数字开头'),
     ).toBeInTheDocument();
-    expect(screen.getByText('姓名（显示名称）不能为空')).toBeInTheDocument();
-    expect(screen.getByText('密码至少10个字符')).toBeInTheDocument();
+    expect(await screen.findByText('姓名（显示名称）不能为空')).toBeInTheDocument();
+    expect(await screen.findByText('密码至少10个字符')).toBeInTheDocument();
     expect(screen.getByText('请选择账号所属单位')).toBeInTheDocument();
     expect(posts).toEqual([]);
   });
@@ -141,7 +141,7 @@ describe('CreateUserForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
     expect(await screen.findByText('This username is already taken')).toBeInTheDocument();
     expect(screen.getByLabelText('Username')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByText('Invalid input: check the fields listed')).toBeInTheDocument();
+    expect(await screen.findByText('Invalid input: check the fields listed')).toBeInTheDocument();
     expect(onCreated).not.toHaveBeenCalled();
   });
 });

@@ -25,7 +25,7 @@ const STATUSES = ['false', 'true'] as const;
 
 /** The accounts the signed-in user may manage (the rules' matrix), paged and filtered by the API. */
 export function UsersPage() {
-  const { t, label, pick } = useI18n();
+  const { t, label, pick, dateTime } = useI18n();
   const texts = t.users;
   const session = useSession();
   const { message } = App.useApp();
@@ -141,7 +141,7 @@ export function UsersPage() {
             key: 'createdAt',
             sorter: true,
             sortOrder: list.sortOrderOf('createdAt'),
-            render: (_, row) => new Date(row.createdAt).toLocaleString(),
+            render: (_, row) => dateTime(row.createdAt),
           },
           {
             title: c.actions,

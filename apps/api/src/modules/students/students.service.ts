@@ -99,14 +99,16 @@ export class StudentsService {
 
   /**
    * The import engine's dry run: the job's target unit was checked against the uploader's scope
-   * when the file came in, so the job's own district is the scope here.
+   * when the file came in, so the job's own district is the scope here. Repeats inside the file
+   * are not reported here: the engine finds them across the whole file and names sheet rows,
+   * whereas these rows are one chunk and their indexes are not row numbers.
    */
   async checkManyInDistrict(
     districtId: string,
     unitId: string,
     rows: readonly StudentRegistration[],
   ): Promise<StudentRowIssue[]> {
-    return this.check(await this.collegesOf({ districtId }, unitId), rows);
+    return this.check(await this.collegesOf({ districtId }, unitId), rows, false);
   }
 
   /**
@@ -152,6 +154,7 @@ export class StudentsService {
   private async check(
     colleges: readonly UnitRef[],
     rows: readonly StudentRegistration[],
+    reportRepeats = true,
   ): Promise<StudentRowIssue[]> {
     const issues: StudentRowIssue[] = [];
     const names = new Set(colleges.map((c) => c.name.trim()));
@@ -177,7 +180,7 @@ export class StudentsService {
       const first = repeats.get(index);
       if (taken.has(r.idNumber)) {
         issues.push({ index, field: 'idNumber', message: DUPLICATE_REGISTRATION_MESSAGE });
-      } else if (first !== undefined) {
+      } else if (first !== undefined && reportRepeats) {
         issues.push({ index, field: 'idNumber', message: repeatedRegistrationMessage(first) });
       }
     });

@@ -14,6 +14,8 @@ import { CollegeForm } from './college-form.js';
 /** Who may add a college: the API's @Roles on POST universities/:id/colleges. */
 const COLLEGE_CREATORS: readonly Role[] = ['system_admin', 'district_staff'];
 
+const COUNT_COLUMN = { width: 84, align: 'right' as const };
+
 /**
  * A university's colleges (院（系）, its sub-units) with each one's progress per status (S-1.6).
  * University staff see their own university; district staff pick one of their district's and
@@ -93,23 +95,26 @@ function UniversityColleges({
               size="middle"
               dataSource={rows}
               pagination={false}
-              scroll={{ x: 'max-content' }}
+              // Fixed widths let the long status headers wrap, so every column fits at 1280 px.
+              scroll={{ x: 1000 }}
               className="list-table"
               locale={{ emptyText: x.none }}
               columns={[
                 {
                   title: x.name,
+                  width: 130,
                   render: (_, row) => <Link to={`/students?collegeId=${row.id}`}>{row.name}</Link>,
                 },
-                { title: x.registrationCode, dataIndex: 'registrationCode' },
-                { title: x.students, dataIndex: 'studentCount' },
+                { title: x.registrationCode, dataIndex: 'registrationCode', width: 130 },
+                { title: x.students, dataIndex: 'studentCount', ...COUNT_COLUMN },
                 ...STUDENT_STATUSES.map((s) => ({
                   title: label(STUDENT_STATUS_LABELS[s]),
                   key: s,
+                  ...COUNT_COLUMN,
                   render: (_: unknown, row: CollegeView) => row.byStatus[s],
                 })),
-                { title: x.ineligible, dataIndex: 'ineligible' },
-                { title: x.deferred, dataIndex: 'deferred' },
+                { title: x.ineligible, dataIndex: 'ineligible', ...COUNT_COLUMN },
+                { title: x.deferred, dataIndex: 'deferred', ...COUNT_COLUMN },
               ]}
             />
           )}

@@ -95,9 +95,9 @@ function UniversityColleges({
               size="middle"
               dataSource={rows}
               pagination={false}
-              // Fixed widths let the long status headers wrap, so every column fits at 1280 px.
               scroll={{ x: 1000 }}
-              className="list-table"
+              tableLayout="fixed"
+              className="list-table wrap-headers"
               locale={{ emptyText: x.none }}
               columns={[
                 {
@@ -105,7 +105,7 @@ function UniversityColleges({
                   width: 130,
                   render: (_, row) => <Link to={`/students?collegeId=${row.id}`}>{row.name}</Link>,
                 },
-                { title: x.registrationCode, dataIndex: 'registrationCode', width: 130 },
+                { title: x.registrationCode, dataIndex: 'registrationCode', width: 150 },
                 { title: x.students, dataIndex: 'studentCount', ...COUNT_COLUMN },
                 ...STUDENT_STATUSES.map((s) => ({
                   title: label(STUDENT_STATUS_LABELS[s]),

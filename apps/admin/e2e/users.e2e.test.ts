@@ -77,6 +77,7 @@ describe('district staff manage their units’ accounts', () => {
       .poll(async () => (await row.textContent()) ?? '', PATIENT)
       .toContain('朝阳区第二中学');
     expect(await row.textContent()).toContain('启用');
+    expect(await row.textContent()).toContain('待修改初始密码');
     // The whole list, with the new account among the demo's.
     await page.goto(`${server.url}/users`);
     await page.getByRole('cell', { name: 'school-exam', exact: true }).waitFor();
@@ -87,17 +88,17 @@ describe('district staff manage their units’ accounts', () => {
     await screenshot(page, 'users');
   });
 
-  it('the new user signs in with it, has no users screen, and changes the password', async () => {
+  it('the new user signs in with it, is held on the account page until the password is changed, and has no users screen', async () => {
     const user = await newPage(browser);
     try {
       await user.goto(`${server.url}/login`);
       await signInWith(user, 'school-exam', generated);
-      await user.getByRole('heading', { name: '发放工作台' }).waitFor();
-      await user.getByText('当前用户：朝阳区第二中学教务处').waitFor();
-      expect(await nav(user).getByRole('link').allTextContents()).not.toContain('账号管理');
-
-      await user.getByRole('link', { name: '账号设置' }).click();
+      // A manager knows the initial password: nothing else opens until its owner changes it.
       await user.getByRole('heading', { name: '账号设置' }).waitFor();
+      await user.getByText(/您的账号使用的是管理员设置的初始密码/).waitFor();
+      await nav(user).getByRole('link', { name: '待发放社保卡' }).click();
+      await user.getByRole('heading', { name: '账号设置' }).waitFor();
+
       await user.getByLabel('当前密码').fill('not-the-password');
       await user.getByLabel('新密码', { exact: true }).fill('school-exam');
       await user.getByLabel('再次输入新密码').fill('school-exam');
@@ -110,13 +111,16 @@ describe('district staff manage their units’ accounts', () => {
       await user.getByLabel('当前密码').fill(generated);
       await user.getByRole('button', { name: '修改密码' }).click();
       await user.getByText('密码已修改').waitFor();
+      await user.getByRole('heading', { name: '发放工作台' }).waitFor();
+      await user.getByText('当前用户：朝阳区第二中学教务处').waitFor();
+      expect(await nav(user).getByRole('link').allTextContents()).not.toContain('账号管理');
 
       await signOut(user);
       await signInWith(user, 'school-exam', generated);
       await user.getByText('用户名或密码错误').waitFor();
       await signInWith(user, 'school-exam', 'second-school-2011');
-      // Back where the sign-out left: the account page.
-      await user.getByRole('heading', { name: '账号设置' }).waitFor();
+      // Back where the sign-out left, with nothing held back now.
+      await user.getByRole('heading', { name: '发放工作台' }).waitFor();
     } finally {
       await user.context().close();
     }

@@ -58,6 +58,60 @@ describe('password reset by a manager', () => {
   });
 });
 
+describe('an initial password someone else knows must be changed first', () => {
+  it('a new account’s session may only read itself, change its password or sign out (403 otherwise)', async () => {
+    const created = await a.call('post', '/api/users', a.w.tokens.district, {
+      username: 'school652',
+      displayName: '朝阳区实验小学（总务处）',
+      role: 'unit_staff',
+      unitId: a.w.unitA.id,
+    });
+    expect(created.status).toBe(201);
+    const initial = created.body.password as string;
+    const token = (await a.login('school652', initial)).body.token as string;
+    const me = await a.call('get', '/api/auth/me', token);
+    expect(me.status).toBe(200);
+    expect(me.body.mustChangePassword).toBe(true);
+    const refused = await a.call('get', '/api/cards', token);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      error: 'password_change_required',
+      message:
+        '请先修改初始密码（账号设置）后再继续使用 / Change the initial password first (Account settings)',
+    });
+    const changed = await a.call('post', '/api/auth/password', token, {
+      currentPassword: initial,
+      newPassword: 'school652-own-password',
+    });
+    expect(changed.status).toBe(204);
+    expect((await a.call('get', '/api/auth/me', token)).body.mustChangePassword).toBe(false);
+    expect((await a.call('get', '/api/cards', token)).status).toBe(200);
+    const listed = await a.call(
+      'get',
+      `/api/users/${created.body.account.id}`,
+      a.w.tokens.district,
+    );
+    expect(listed.body.mustChangePassword).toBe(false);
+  });
+
+  it('a manager’s reset asks for a change again, a chosen password too; the demo-style seeded accounts do not', async () => {
+    const reset = await a.call(
+      'post',
+      `/api/users/${a.ids['college-1a']}/password-reset`,
+      a.tokens.university,
+      { password: 'college-1a-reset' },
+    );
+    expect(reset.status).toBe(200);
+    expect(reset.body.account.mustChangePassword).toBe(true);
+    const token = (await a.login('college-1a', 'college-1a-reset')).body.token as string;
+    expect((await a.call('get', '/api/students', token)).status).toBe(403);
+    expect((await a.call('post', '/api/auth/logout', token)).status).toBe(204);
+    expect((await a.call('get', '/api/auth/me', a.tokens.university)).body.mustChangePassword).toBe(
+      false,
+    );
+  });
+});
+
 describe('changing one’s own password (POST /api/auth/password)', () => {
   it('needs the right current password; other sessions end, this one stays', async () => {
     const first = (await a.login('hd-school')).body.token as string;
@@ -85,7 +139,8 @@ describe('changing one’s own password (POST /api/auth/password)', () => {
     expect((await a.login('hd-school')).status).toBe(401);
     expect((await a.login('hd-school', 'hd-school-2025')).status).toBe(200);
     const audit = await t.sql<{ actor_user_id: string; after: unknown }>(
-      `SELECT actor_user_id, after FROM audit_log WHERE action = 'change_password'`,
+      `SELECT actor_user_id, after FROM audit_log WHERE action = 'change_password' AND entity_id = $1`,
+      [a.ids['hd-school']],
     );
     expect(audit).toEqual([{ actor_user_id: a.ids['hd-school'], after: { endedSessions: 1 } }]);
   });
@@ -130,6 +185,11 @@ describe('the last enabled system admin', () => {
       });
       expect(created.status).toBe(201);
       const admin2 = (await a.login('admin-2', 'admin-2-password')).body.token as string;
+      const changed = await a.call('post', '/api/auth/password', admin2, {
+        currentPassword: 'admin-2-password',
+        newPassword: 'admin-2-own-password',
+      });
+      expect(changed.status).toBe(204);
       // Hold the admins' rows so both requests are inside their transactions before either acts.
       const holder = new pg.Client({ connectionString: t.runtime.databaseUrl });
       await holder.connect();

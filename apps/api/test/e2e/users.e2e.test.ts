@@ -201,6 +201,7 @@ describe('creating accounts', () => {
       districtId: '110105',
       unit: { id: a.w.unitA.id, name: '朝阳区实验小学', kind: 'school' },
       disabled: false,
+      mustChangePassword: true,
       activeSessions: 0,
     });
     expect(res.body.password).toMatch(/^[A-Za-z2-9]{14}$/);
@@ -208,7 +209,11 @@ describe('creating accounts', () => {
     const signedIn = await a.login('school651', res.body.password);
     expect(signedIn.status).toBe(200);
     a.tokens.school651 = signedIn.body.token;
-    expect(signedIn.body.user).toMatchObject({ role: 'unit_staff', unitId: a.w.unitA.id });
+    expect(signedIn.body.user).toMatchObject({
+      role: 'unit_staff',
+      unitId: a.w.unitA.id,
+      mustChangePassword: true,
+    });
     const again = await a.call('post', '/api/users', a.w.tokens.district, {
       username: 'school651',
       displayName: '重复',

@@ -12,6 +12,7 @@ export const usersEn: typeof usersZhCN = {
   statusAll: 'All statuses',
   enabled: 'Enabled',
   disabled: 'Disabled',
+  initialPassword: 'Initial password',
   self: 'You',
   noAccess: 'Your role manages no accounts.',
   listSeparator: ', ',
@@ -89,5 +90,7 @@ export const usersEn: typeof usersZhCN = {
     mismatch: 'The two new passwords differ',
     submit: 'Change password',
     done: 'Password changed',
+    mustChange:
+      'Your account still has the initial password a manager set. To protect the insured people’s personal data, change it before using anything else.',
   },
 };

@@ -11,6 +11,7 @@ export const usersZhCN = {
   statusAll: '全部状态',
   enabled: '启用',
   disabled: '已停用',
+  initialPassword: '待修改初始密码',
   self: '本人',
   noAccess: '您的角色不管理任何账号。',
   listSeparator: '、',
@@ -88,5 +89,7 @@ export const usersZhCN = {
     mismatch: '两次输入的新密码不一致',
     submit: '修改密码',
     done: '密码已修改',
+    mustChange:
+      '您的账号使用的是管理员设置的初始密码。为保护参保人员的个人信息，请先修改密码，然后才能使用其他功能。',
   },
 };

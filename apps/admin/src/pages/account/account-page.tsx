@@ -1,5 +1,5 @@
 import { PASSWORD_POLICY } from '@sscard/rules';
-import { Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Typography } from 'antd';
 import { useSession } from '../../auth/session-store.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ChangePasswordForm } from './change-password-form.js';
@@ -16,6 +16,7 @@ export function AccountPage() {
       <Typography.Title level={1} className="page-title">
         {texts.title}
       </Typography.Title>
+      {user.mustChangePassword ? <Alert type="warning" showIcon title={texts.mustChange} /> : null}
       <Card title={texts.profile}>
         <Descriptions
           column={1}

@@ -2,8 +2,10 @@ import { type ChangePassword, changePasswordSchema, passwordPolicyIssue } from '
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/api-error.js';
 import { usersApi } from '../../api/user-endpoints.js';
+import { getSession, setSession } from '../../auth/session-store.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
 import { showFieldErrors, zodRule } from '../../forms/zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -17,6 +19,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [placed, setPlaced] = useState<string[]>([]);
+  const navigate = useNavigate();
   const change = useMutation({
     mutationFn: (values: Values) =>
       usersApi.changeOwnPassword(
@@ -28,6 +31,12 @@ export function ChangePasswordForm({ username }: { username: string }) {
     onSuccess: () => {
       form.resetFields();
       void message.success(texts.done);
+      // The API has cleared the flag; the rest of the app opens up, starting at home.
+      const session = getSession();
+      if (session?.user.mustChangePassword) {
+        setSession({ ...session, user: { ...session.user, mustChangePassword: false } });
+        void navigate('/', { replace: true });
+      }
     },
     onError: (error) => {
       if (error instanceof ApiError) setPlaced(showFieldErrors(form, error, pick));

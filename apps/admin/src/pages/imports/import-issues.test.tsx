@@ -54,6 +54,7 @@ beforeEach(() => {
       role: 'district_staff',
       districtId: '110105',
       unitId: null,
+      mustChangePassword: false,
     },
   });
   vi.stubGlobal(

@@ -27,6 +27,7 @@ function signInAs(role: 'district_staff' | 'unit_staff') {
       role,
       districtId: '110105',
       unitId: null,
+      mustChangePassword: false,
     },
   });
 }

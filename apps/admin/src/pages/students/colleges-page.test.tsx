@@ -67,6 +67,7 @@ function signIn(role: 'district_staff' | 'university_staff') {
       role,
       districtId: '110108',
       unitId: role === 'university_staff' ? UNIVERSITY.id : null,
+      mustChangePassword: false,
     },
   });
 }

@@ -32,6 +32,7 @@ const CREATED: AccountCreated = {
     districtId: '110105',
     unit: { id: UNIT.id, name: UNIT.name, kind: 'school' },
     disabled: false,
+    mustChangePassword: true,
     createdAt: '2011-01-10T02:00:00.000Z',
     activeSessions: 0,
   },

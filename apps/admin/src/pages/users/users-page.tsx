@@ -132,7 +132,10 @@ export function UsersPage() {
               row.disabled ? (
                 <Tag color="red">{texts.disabled}</Tag>
               ) : (
-                <Tag color="green">{texts.enabled}</Tag>
+                <>
+                  <Tag color="green">{texts.enabled}</Tag>
+                  {row.mustChangePassword ? <Tag color="gold">{texts.initialPassword}</Tag> : null}
+                </>
               ),
           },
           { title: c.sessions, dataIndex: 'activeSessions', align: 'right' },

@@ -8,7 +8,13 @@ import {
 import { Reflector } from '@nestjs/core';
 import { SessionsService } from '../../modules/auth/sessions.service.js';
 import type { Role } from './actor.js';
-import { PUBLIC_KEY, type RequestWithActor, ROLES_KEY } from './auth.decorators.js';
+import { PasswordChangeRequired } from '../errors/api-errors.js';
+import {
+  BEFORE_PASSWORD_CHANGE_KEY,
+  PUBLIC_KEY,
+  type RequestWithActor,
+  ROLES_KEY,
+} from './auth.decorators.js';
 
 /** Global guard: a bearer token resolves to an actor, then the route's roles are checked. */
 @Injectable()
@@ -28,6 +34,12 @@ export class SessionGuard implements CanActivate {
     const actor = token ? await this.sessions.resolve(token) : undefined;
     if (!actor) throw new UnauthorizedException();
     req.actor = actor;
+    if (
+      actor.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)
+    ) {
+      throw new PasswordChangeRequired();
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) throw new ForbiddenException();
     return true;

@@ -60,6 +60,21 @@ export class NotFound extends HttpException {
   }
 }
 
+/** The session's account still has the password someone else generated for it. */
+export class PasswordChangeRequired extends HttpException {
+  constructor() {
+    const body: ApiErrorBody = {
+      statusCode: HttpStatus.FORBIDDEN,
+      error: 'password_change_required',
+      message: bi(
+        '请先修改初始密码（账号设置）后再继续使用',
+        'Change the initial password first (Account settings)',
+      ),
+    };
+    super(body, HttpStatus.FORBIDDEN);
+  }
+}
+
 export class TooManyRequests extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
     const body: ApiErrorBody = {

@@ -2,7 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/comm
 import { ApiTags } from '@nestjs/swagger';
 import { type SignIn, signInSchema } from '@sscard/rules';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor, Public } from '../../common/auth/auth.decorators.js';
+import {
+  AllowedBeforePasswordChange,
+  CurrentActor,
+  Public,
+} from '../../common/auth/auth.decorators.js';
 import { zodBody } from '../../common/validation/zod-body.pipe.js';
 import { AuthService, type LoginResult } from './auth.service.js';
 
@@ -21,12 +25,14 @@ export class AuthController {
     return this.auth.login(body.username, body.password, ip);
   }
 
+  @AllowedBeforePasswordChange()
   @Post('logout')
   @HttpCode(204)
   async logout(@Headers('authorization') authorization = ''): Promise<void> {
     await this.auth.logout(authorization.slice(7).trim());
   }
 
+  @AllowedBeforePasswordChange()
   @Get('me')
   me(@CurrentActor() actor: Actor): Actor {
     return actor;

@@ -8,7 +8,8 @@ export interface UserCredentials extends Actor {
 }
 
 const ACTOR_COLUMNS = `u.id AS "userId", u.username, u.display_name AS "displayName", u.role,
-  u.district_id AS "districtId", u.unit_id AS "unitId"`;
+  u.district_id AS "districtId", u.unit_id AS "unitId",
+  u.must_change_password AS "mustChangePassword"`;
 
 @Injectable()
 export class SessionsRepository {

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type ChangePassword, changePasswordSchema } from '@sscard/rules';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor } from '../../common/auth/auth.decorators.js';
+import { AllowedBeforePasswordChange, CurrentActor } from '../../common/auth/auth.decorators.js';
 import { ApiZodBody } from '../../common/validation/openapi.js';
 import { zodBody } from '../../common/validation/zod-body.pipe.js';
 import { OwnPasswordService } from './own-password.service.js';
@@ -14,6 +14,7 @@ import { OwnPasswordService } from './own-password.service.js';
 export class OwnPasswordController {
   constructor(private readonly ownPassword: OwnPasswordService) {}
 
+  @AllowedBeforePasswordChange()
   @Post('password')
   @HttpCode(204)
   @ApiZodBody(changePasswordSchema)

@@ -31,7 +31,7 @@ export class OwnPasswordService {
       });
     }
     await this.db.transaction(async () => {
-      await this.users.setPassword(actor.userId, body.newPassword);
+      await this.users.setPassword(actor.userId, body.newPassword, false);
       const endedSessions = await this.users.endSessions(actor.userId, SessionsService.hash(token));
       await this.audit.append(actor, [
         {

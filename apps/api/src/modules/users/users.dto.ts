@@ -46,6 +46,8 @@ export interface AccountView {
   districtId: string | null;
   unit: { id: string; name: string; kind: string } | null;
   disabled: boolean;
+  /** Created or reset by a manager and not yet changed by its owner. */
+  mustChangePassword: boolean;
   createdAt: string;
   /** Sessions not yet expired; disabling or a password reset ends them. */
   activeSessions: number;

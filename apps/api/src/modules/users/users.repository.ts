@@ -18,6 +18,7 @@ export interface AccountRow {
   unitKind: string | null;
   unitParentId: string | null;
   disabled: boolean;
+  mustChangePassword: boolean;
   createdAt: Date | string;
   activeSessions: number;
 }
@@ -39,7 +40,8 @@ const SORT: Record<UserListQuery['sort'], string> = {
 const FROM = 'FROM app_user a LEFT JOIN unit un ON un.id = a.unit_id';
 const SELECT = `SELECT a.id, a.username, a.display_name AS "displayName", a.role,
   a.district_id AS "districtId", a.unit_id AS "unitId", un.name AS "unitName", un.kind AS "unitKind",
-  un.parent_unit_id AS "unitParentId", a.disabled, a.created_at AS "createdAt",
+  un.parent_unit_id AS "unitParentId", a.disabled,
+  a.must_change_password AS "mustChangePassword", a.created_at AS "createdAt",
   (SELECT count(*)::int FROM user_session s WHERE s.user_id = a.id AND s.expires_at > now()) AS "activeSessions"
   ${FROM}`;
 
@@ -118,8 +120,8 @@ export class UsersRepository {
   }): Promise<string | undefined> {
     const hash = await passwordHasher.hash(account.password);
     const [row] = await this.db.query<{ id: string }>(
-      `INSERT INTO app_user (username, display_name, password_hash, role, district_id, unit_id)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO app_user (username, display_name, password_hash, role, district_id, unit_id, must_change_password)
+       VALUES ($1, $2, $3, $4, $5, $6, true)
        ON CONFLICT ON CONSTRAINT uq_app_user_username DO NOTHING RETURNING id`,
       [
         account.username,
@@ -160,9 +162,16 @@ export class UsersRepository {
     return rows.length;
   }
 
-  async setPassword(id: string, password: string): Promise<void> {
+  /**
+   * `generated`: someone else chose it (a reset), so its owner must change it before anything
+   * else; the owner's own change clears that.
+   */
+  async setPassword(id: string, password: string, generated: boolean): Promise<void> {
     const hash = await passwordHasher.hash(password);
-    await this.db.query('UPDATE app_user SET password_hash = $2 WHERE id = $1', [id, hash]);
+    await this.db.query(
+      'UPDATE app_user SET password_hash = $2, must_change_password = $3 WHERE id = $1',
+      [id, hash, generated],
+    );
   }
 
   async passwordMatches(id: string, password: string): Promise<boolean> {

@@ -43,6 +43,7 @@ export function toAccountView(row: AccountRow): AccountView {
         ? { id: row.unitId, name: row.unitName, kind: row.unitKind }
         : null,
     disabled: row.disabled,
+    mustChangePassword: row.mustChangePassword,
     createdAt: new Date(row.createdAt).toISOString(),
     activeSessions: row.activeSessions,
   };
@@ -187,7 +188,8 @@ export class UsersService {
       const password = body.password ?? generated ?? '';
       const issue = passwordPolicyIssue(password, target.username);
       if (issue) throw new ValidationFailed({ password: issue });
-      await this.users.setPassword(id, password);
+      // Whoever reset it knows it: its owner must change it before anything else.
+      await this.users.setPassword(id, password, true);
       const endedSessions = await this.users.endSessions(id);
       const account = await this.get(actor, id);
       await this.audit.append(actor, [

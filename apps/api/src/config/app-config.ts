@@ -40,6 +40,11 @@ export const envSchema = z.object({
   IMPORT_MAX_RATIO: z.coerce.number().int().min(2).max(10_000).default(200),
   /** Problems stored per import job; more are counted but not kept. */
   IMPORT_MAX_ISSUES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /**
+   * Days an upload never committed is kept (its file and validated rows); then the retention
+   * sweep deletes them. Personal data is not kept longer than the import needs it.
+   */
+  IMPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Student attachments (S-1.2 / S-1.3); default .data/student-files, a temp dir when SSCARD_DATA_DIR is 'memory'. */
   STUDENT_FILES_DIR: z.string().min(1).optional(),
   STUDENT_FILE_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),

@@ -125,7 +125,7 @@ describe('roster import (花名册): dry run, then all or nothing', () => {
 
   it('one audit entry per resident with the ID masked, and one for the import itself', async () => {
     const audit = await t.sql<{
-      after: { idNumber: string; className: string; importJobId: string };
+      after: { idNumber: string; importJobId: string };
     }>(
       `SELECT a.after FROM audit_log a JOIN resident r ON a.entity_id = r.id::text
        WHERE a.entity = 'resident' AND a.action = 'import' AND r.id_number = ANY($1::text[])`,
@@ -133,13 +133,13 @@ describe('roster import (花名册): dry run, then all or nothing', () => {
     );
     expect(audit).toHaveLength(3);
     expect(audit.map((a) => a.after.idNumber).sort()).toEqual(ids.map(maskIdNumber).sort());
+    // Who, when, which person, from which job: the imported values are the resident row itself
+    // and are not copied into the log (docs/performance.md, roster import).
+    expect(audit.every((a) => Object.keys(a.after).sort().join() === 'idNumber,importJobId')).toBe(
+      true,
+    );
     expect(audit.every((a) => a.after.importJobId === firstJob)).toBe(true);
-    // N-2.3: the class (班级) is stored on the resident (the stock list filters by it) and audited.
-    expect(audit.map((a) => a.after.className).sort()).toEqual([
-      '三年级一班',
-      '三年级二班',
-      '三年级二班',
-    ]);
+    // N-2.3: the class (班级) is stored on the resident (the stock list filters by it).
     const stored = await t.sql<{ name: string; class_name: string }>(
       'SELECT name, class_name FROM resident WHERE id_number = ANY($1::text[]) ORDER BY name',
       [ids],

@@ -24,6 +24,7 @@ export function jobView(patch: Partial<ImportJobView> = {}): ImportJobView {
     createdAt: '2011-01-10T02:00:00.000Z',
     updatedAt: '2011-01-10T02:00:00.000Z',
     committedAt: null,
+    fileExpiredAt: null,
     ...patch,
   };
 }

@@ -7,6 +7,7 @@ import { ExportCardOrder1732800000000 } from './1732800000000-export-card-order.
 import { ResidentClass1732900000000 } from './1732900000000-resident-class.js';
 import { StudentSummaryExport1733100000000 } from './1733100000000-student-summary-export.js';
 import { BatchDispatchIndex1733200000000 } from './1733200000000-batch-dispatch-index.js';
+import { ImportStaging1733300000000 } from './1733300000000-import-staging.js';
 import { PasswordChangeRequired1733400000000 } from './1733400000000-password-change-required.js';
 
 /** Every migration, in order. Migrations are hand-written and reviewed; synchronize stays off. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   ResidentClass1732900000000,
   StudentSummaryExport1733100000000,
   BatchDispatchIndex1733200000000,
+  ImportStaging1733300000000,
   PasswordChangeRequired1733400000000,
 ];

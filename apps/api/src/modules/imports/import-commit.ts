@@ -1,12 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { bi, parseImportRow } from '@sscard/rules';
+import { bi } from '@sscard/rules';
 import { AuditRepository } from '../../common/audit/audit.repository.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { DatabaseContext } from '../../database/database-context.js';
 import { ChunkPipeline } from './chunk-pipeline.js';
-import { headerText, maskIdsIn } from './import-cells.js';
 import {
   CHUNK_ROWS,
   ImportAborted,
@@ -18,24 +17,32 @@ import {
 import { type AnyImportRow, ImportHandlers } from './import-handlers.js';
 import { type ImportJobRow, ImportJobsRepository } from './import-jobs.repository.js';
 import type { LiveProgress } from './import-progress.js';
-import { fileSha256, openSheet, sheetLimits } from './import-sheet.js';
+import { ImportStagingRepository } from './import-staging.repository.js';
 import { storedPath } from './import-upload.js';
 
-const FILE_CHANGED = bi(
-  '服务器上保存的文件与校验时不一致，请重新上传',
-  'The stored file is not the one that was validated: upload it again',
+/**
+ * The validated rows are gone: PostgreSQL empties unlogged tables (import_staged_row) when it
+ * recovers from a crash, and the retention sweep deletes them. Nothing is written then.
+ */
+export const STAGED_ROWS_MISSING = bi(
+  '服务器上已没有校验通过的数据（数据库重启或文件过期后会被清除），未做任何导入；请点击“重试”重新校验，或重新上传文件',
+  'The validated rows are no longer on the server (they are cleared when the database restarts or the upload expires); nothing was imported. Retry to validate the file again, or upload it again',
 );
 
 /**
- * The commit: all or nothing, in one transaction. The stored file is read again and every chunk
- * re-checked (cheap, and the database may have changed since the dry run), then written with
- * set-based statements. The job becomes 'committed' in the same transaction as its data.
+ * The commit: all or nothing, in one transaction. It writes the rows the dry run parsed and
+ * validated (import_staged_row), read back in chunks in row order — the stored file is not read
+ * again, and not hashed again either: what is written is what was validated, whatever became of
+ * the file. Every chunk is checked against the database again (the database may have changed
+ * since the dry run), then written with set-based statements. The staged rows are deleted and
+ * the job becomes 'committed' in the same transaction as its data.
  */
 @Injectable()
 export class ImportCommitter {
   constructor(
     private readonly db: DatabaseContext,
     private readonly jobs: ImportJobsRepository,
+    private readonly staging: ImportStagingRepository,
     private readonly handlers: ImportHandlers,
     private readonly audit: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -48,11 +55,10 @@ export class ImportCommitter {
     signal: AbortSignal,
   ): Promise<void> {
     const handler = this.handlers.of(job.kind);
-    const path = storedPath(this.config.IMPORT_DIR, job.id, job.fileName);
-    const sha = await fileSha256(path).catch(() => undefined);
-    if (sha !== job.fileSha256 || !job.format) throw new ImportFailure(FILE_CHANGED);
-    const format = job.format;
-    const limits = sheetLimits(this.config);
+    // Checked before anything is written: a table emptied by a crash has none of the rows.
+    const staged = await this.staging.count(job.id);
+    if (staged === 0 || staged !== job.rowsValid) throw new ImportFailure(STAGED_ROWS_MISSING);
+    const headers = job.columnHeaders ?? {};
     const target: ImportTarget = {
       jobId: job.id,
       kind: job.kind,
@@ -63,54 +69,45 @@ export class ImportCommitter {
     const totals: Record<string, number> = {};
     await progress.phase('writing');
     await this.db.transaction(async () => {
-      const sheet = await openSheet(path, format, job.kind, limits);
-      if (!sheet.ok) throw new ImportFailure(FILE_CHANGED);
       const pipeline = new ChunkPipeline<ParsedLine<AnyImportRow>>(async (lines) => {
         const checked = await handler.check(target, lines);
         const [issue] = checked.issues;
         const line = issue ? lines[issue.line] : undefined;
         if (issue && line) {
-          const index = issue.column === null ? -1 : sheet.columns.indexOf(issue.column);
-          throw new ImportFailure(
-            rowProblem(
-              line.rowNo,
-              index >= 0 ? headerText(sheet.header, index) : '',
-              issue.message,
-            ),
-          );
+          const column = issue.column === null ? '' : (headers[issue.column] ?? '');
+          throw new ImportFailure(rowProblem(line.rowNo, column, issue.message));
         }
         const counts = await checked.write(actor);
         for (const [k, v] of Object.entries(counts)) totals[k] = (totals[k] ?? 0) + v;
         p.rowsWritten += lines.length;
         await progress.tick();
       });
-      let chunk: ParsedLine<AnyImportRow>[] = [];
       try {
-        for await (const { rowNo, cells } of sheet.rows) {
+        let after = 0;
+        for (;;) {
           if (signal.aborted) throw new ImportAborted();
           pipeline.check();
-          p.rowsRead += 1;
-          const parsed = parseImportRow(job.kind, sheet.columns, cells, sheet.headers);
-          if (!parsed.ok) {
-            const [i] = parsed.issues;
-            throw new ImportFailure(
-              rowProblem(rowNo, i?.column ?? '', maskIdsIn(i?.message ?? '')),
-            );
-          }
-          p.rowsValid += 1;
-          chunk.push({ rowNo, cells, value: parsed.value });
-          if (chunk.length >= CHUNK_ROWS) {
-            await pipeline.push(chunk);
-            chunk = [];
-          }
+          // Read on the transaction's connection: on PGlite it is the only one.
+          const rows = await this.staging.read(job.id, after, CHUNK_ROWS);
+          const last = rows.at(-1);
+          if (!last) break;
+          after = last.rowNo;
+          p.rowsRead += rows.length;
+          // The handlers' checks and writes use the parsed value only; the file's cells are not
+          // staged (only the dry run's problem report shows them).
+          await pipeline.push(
+            rows.map((r) => ({ rowNo: r.rowNo, cells: [], value: r.value as AnyImportRow })),
+          );
         }
-        await pipeline.push(chunk);
         await pipeline.drain();
       } finally {
         // Nothing may still be running on the transaction's connection when it rolls back.
         await pipeline.settle();
       }
       if (signal.aborted) throw new ImportAborted();
+      // Rows deleted meanwhile (the retention sweep): never a partial import.
+      if (p.rowsWritten !== staged) throw new ImportFailure(STAGED_ROWS_MISSING);
+      await this.staging.clear(job.id);
       const result = { ...totals, rows: p.rowsWritten };
       await this.audit.append(actor, [
         {
@@ -128,6 +125,6 @@ export class ImportCommitter {
       }
     });
     // The data is in the database now; the personal data in the upload is not kept longer.
-    await rm(path, { force: true });
+    await rm(storedPath(this.config.IMPORT_DIR, job.id, job.fileName), { force: true });
   }
 }

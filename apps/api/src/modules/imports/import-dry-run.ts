@@ -14,6 +14,8 @@ import { DuplicateTracker, IssueCollector } from './import-issues.js';
 import { type ImportJobRow, ImportJobsRepository } from './import-jobs.repository.js';
 import type { LiveProgress } from './import-progress.js';
 import { type OpenedSheet, openSheet, sheetLimits } from './import-sheet.js';
+import { ImportStagingRepository } from './import-staging.repository.js';
+import { headerText } from './import-cells.js';
 import { storedPath } from './import-upload.js';
 import { inspectUpload, SheetRejected } from './reader/index.js';
 
@@ -26,15 +28,27 @@ export function rowsSummary(badRows: number, issues: number): string {
   );
 }
 
+/** Column key → the header text as found in the file, for the commit's messages. */
+function columnHeaders(sheet: Extract<OpenedSheet, { ok: true }>): Record<string, string> {
+  const map: Record<string, string> = {};
+  sheet.columns.forEach((key, index) => {
+    if (key !== null) map[key] = headerText(sheet.header, index);
+  });
+  return map;
+}
+
 /**
  * The dry run: the whole file is read, parsed and checked (inside the file and against the
- * database, chunk by chunk) without writing anything but the job's problems. The job ends
- * 'valid' or 'invalid'; a file refused as a whole is 'invalid' with the reason as its message.
+ * database, chunk by chunk) without writing anything but the job's problems and its parsed rows
+ * (import_staged_row, which the commit writes from). The job ends 'valid' or 'invalid'; a file
+ * refused as a whole is 'invalid' with the reason as its message. Only a valid job keeps staged
+ * rows: any other outcome deletes them.
  */
 @Injectable()
 export class ImportDryRun {
   constructor(
     private readonly jobs: ImportJobsRepository,
+    private readonly staging: ImportStagingRepository,
     private readonly handlers: ImportHandlers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -45,7 +59,10 @@ export class ImportDryRun {
     const path = storedPath(this.config.IMPORT_DIR, job.id, job.fileName);
     const limits = sheetLimits(this.config);
     let format: 'xlsx' | 'csv' | null = null;
+    let valid = false;
     try {
+      // A retried job may have rows staged by an earlier run.
+      await this.staging.clear(job.id);
       await progress.phase('inspecting');
       format = (await inspectUpload(path, job.fileName, limits)).format;
       await progress.phase('reading');
@@ -59,7 +76,8 @@ export class ImportDryRun {
         const summary = rowsSummary(issues.badRows.size, issues.count);
         return this.finish(job.id, 'invalid', format, progress, summary);
       }
-      return this.finish(job.id, 'valid', format, progress, null);
+      valid = true;
+      return this.finish(job.id, 'valid', format, progress, null, columnHeaders(sheet));
     } catch (error) {
       if (error instanceof SheetRejected) {
         // Refused as a whole, even midway (too many rows): no row counts, no row problems.
@@ -69,6 +87,10 @@ export class ImportDryRun {
         return this.finish(job.id, 'invalid', format, progress, error.message);
       }
       throw error;
+    } finally {
+      // Invalid, stopped or failed: nothing may commit from what was staged. Best effort — if the
+      // database is gone, boot clears staged rows of jobs that are not valid.
+      if (!valid) await this.staging.clear(job.id).catch(() => undefined);
     }
   }
 
@@ -99,6 +121,14 @@ export class ImportDryRun {
       for (const i of checked.issues) {
         const line = lines[i.line];
         if (line) await issues.atKey(line.rowNo, line.cells, i.column, i.message);
+      }
+      // Once any row has a problem the job ends invalid and its staged rows are deleted: stop
+      // staging (the duplicate tracker's issues count too; a later issue still wastes a little).
+      if (issues.count === 0) {
+        await this.staging.stage(
+          job.id,
+          lines.map((l) => ({ rowNo: l.rowNo, value: l.value })),
+        );
       }
     });
     let chunk: ParsedLine<AnyImportRow>[] = [];
@@ -142,6 +172,7 @@ export class ImportDryRun {
     format: 'xlsx' | 'csv' | null,
     progress: LiveProgress,
     message: string | null,
+    columnHeaders: Record<string, string> | null = null,
   ): Promise<void> {
     progress.current.phase = 'finished';
     await this.jobs.finishValidation(id, {
@@ -149,6 +180,7 @@ export class ImportDryRun {
       format,
       progress: progress.current,
       message,
+      columnHeaders,
     });
   }
 }

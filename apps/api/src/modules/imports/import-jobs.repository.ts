@@ -28,6 +28,10 @@ export interface ImportJobRow {
   createdAt: Date;
   updatedAt: Date;
   committedAt: Date | null;
+  /** Column key → header text as found in the file (set by a dry run that ended valid). */
+  columnHeaders: Record<string, string> | null;
+  /** The retention sweep deleted the stored upload and staged rows (never committed). */
+  fileExpiredAt: Date | null;
 }
 
 export interface NewImportJob {
@@ -62,7 +66,8 @@ const JOB_SELECT = `SELECT j.id, j.kind, j.district_id AS "districtId", j.unit_i
   j.file_bytes::float8 AS "fileBytes", j.format, j.state, j.phase, j.rows_read AS "rowsRead",
   j.rows_valid AS "rowsValid", j.rows_written AS "rowsWritten", j.issue_count AS "issueCount",
   j.message, j.result, j.created_by AS "createdBy", j.created_at AS "createdAt",
-  j.updated_at AS "updatedAt", j.committed_at AS "committedAt"
+  j.updated_at AS "updatedAt", j.committed_at AS "committedAt",
+  j.column_headers AS "columnHeaders", j.file_expired_at AS "fileExpiredAt"
   FROM import_job j LEFT JOIN unit u ON u.id = j.unit_id`;
 
 /** Jobs a caller may see: their district's, their unit's (or a sub-unit's), or all. */
@@ -150,7 +155,8 @@ export class ImportJobsRepository {
     sha256: string,
   ): Promise<string | undefined> {
     const [row] = await this.db.query<{ id: string }>(
-      `SELECT id FROM import_job WHERE ${SAME_CONTENT} AND state NOT IN ('committed', 'invalid')`,
+      `SELECT id FROM import_job WHERE ${SAME_CONTENT} AND state NOT IN ('committed', 'invalid')
+         AND file_expired_at IS NULL`,
       [kind, districtId, unitId, sha256],
     );
     return row?.id;
@@ -224,7 +230,8 @@ export class ImportJobsRepository {
     const rows = await this.db.query(
       `UPDATE import_job SET state = 'validating', phase = 'queued', rows_read = 0, rows_valid = 0,
               rows_written = 0, issue_count = 0, message = NULL, result = NULL, updated_at = now()
-       WHERE id = $1 AND state IN ('failed', 'interrupted') RETURNING id`,
+       WHERE id = $1 AND state IN ('failed', 'interrupted') AND file_expired_at IS NULL
+       RETURNING id`,
       [id],
     );
     if (rows.length > 0) await this.clearIssues(id);
@@ -267,15 +274,25 @@ export class ImportJobsRepository {
       format: 'xlsx' | 'csv' | null;
       progress: JobProgress;
       message: string | null;
+      columnHeaders: Record<string, string> | null;
     },
   ): Promise<void> {
     const p = outcome.progress;
     await this.db.query(
       `UPDATE import_job SET state = $2, format = coalesce($3, format), phase = 'finished',
               rows_read = $4, rows_valid = $5, rows_written = 0, issue_count = $6, message = $7,
-              updated_at = now()
+              column_headers = $8, updated_at = now()
        WHERE id = $1 AND state = 'validating'`,
-      [id, outcome.state, outcome.format, p.rowsRead, p.rowsValid, p.issueCount, outcome.message],
+      [
+        id,
+        outcome.state,
+        outcome.format,
+        p.rowsRead,
+        p.rowsValid,
+        p.issueCount,
+        outcome.message,
+        outcome.columnHeaders === null ? null : JSON.stringify(outcome.columnHeaders),
+      ],
     );
   }
 
@@ -309,5 +326,25 @@ export class ImportJobsRepository {
       [message, id ?? null],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The retention sweep: jobs created more than `days` ago, never committed and not running, are
+   * marked expired and their staged rows deleted, in one statement. Returns them so the caller
+   * deletes their stored files. Running jobs are left alone (the next sweep finds them).
+   */
+  async expireUncommitted(days: number): Promise<{ id: string; fileName: string }[]> {
+    return this.db.query<{ id: string; fileName: string }>(
+      `WITH expired AS (
+         UPDATE import_job SET file_expired_at = now(), updated_at = now()
+         WHERE state IN ('invalid', 'valid', 'failed', 'interrupted') AND file_expired_at IS NULL
+           AND created_at < now() - make_interval(days => $1)
+         RETURNING id, file_name),
+       -- Runs to completion though nothing reads it (a data-modifying WITH always does).
+       unstaged AS (
+         DELETE FROM import_staged_row s USING expired e WHERE s.job_id = e.id RETURNING 1)
+       SELECT id, file_name AS "fileName" FROM expired`,
+      [days],
+    );
   }
 }

@@ -15,6 +15,7 @@ import { ImportDryRun } from './import-dry-run.js';
 import { ImportAborted, ImportFailure } from './import-handler.js';
 import { ImportJobsRepository, type JobProgress } from './import-jobs.repository.js';
 import { LiveProgress } from './import-progress.js';
+import { ImportStagingRepository } from './import-staging.repository.js';
 
 export type ImportTask =
   { jobId: string; action: 'validate' } | { jobId: string; action: 'commit'; actor: Actor };
@@ -73,6 +74,7 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
 
   constructor(
     private readonly jobs: ImportJobsRepository,
+    private readonly staging: ImportStagingRepository,
     private readonly dryRun: ImportDryRun,
     private readonly committer: ImportCommitter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -84,6 +86,8 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
     if (interrupted.length > 0) {
       this.logger.warn(`${interrupted.length} import job(s) interrupted by a restart`);
     }
+    // Interrupted jobs validate again before they may commit; what they staged is of no use.
+    await this.staging.clearUnusable();
     // Started here, outside any request, so no request's transaction context leaks into a job.
     this.loop = this.work();
   }

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { type CellValue, type ImportKind, matchHeaders } from '@sscard/rules';
 import type { AppConfig } from '../../config/app-config.js';
 import { readRows, type SheetLimits } from './reader/index.js';
@@ -59,10 +57,3 @@ export async function openSheet(
 }
 
 async function* emptyRows(): AsyncGenerator<DataRow> {}
-
-/** The file's SHA-256, streamed: the commit checks the stored file is the one validated. */
-export async function fileSha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}

@@ -80,6 +80,8 @@ export interface ImportJobView {
   createdAt: string;
   updatedAt: string;
   committedAt: string | null;
+  /** Never committed and older than IMPORT_RETENTION_DAYS: the upload and its rows were deleted. */
+  fileExpiredAt: string | null;
 }
 
 export interface ImportIssueView {

@@ -6,7 +6,9 @@ import { ImportCommitter } from './import-commit.js';
 import { ImportDryRun } from './import-dry-run.js';
 import { ImportHandlers } from './import-handlers.js';
 import { ImportJobsRepository } from './import-jobs.repository.js';
+import { ImportRetention } from './import-retention.js';
 import { ImportRunner } from './import-runner.js';
+import { ImportStagingRepository } from './import-staging.repository.js';
 import { ImportUploadService } from './import-upload.service.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportsService } from './imports.service.js';
@@ -25,6 +27,8 @@ import { VendorImportHandler } from './vendor-import.handler.js';
     ImportsService,
     ImportUploadService,
     ImportJobsRepository,
+    ImportStagingRepository,
+    ImportRetention,
     ImportRunner,
     ImportDryRun,
     ImportCommitter,

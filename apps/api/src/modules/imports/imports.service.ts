@@ -43,6 +43,12 @@ const NOT_COMMITTABLE: Record<Exclude<ImportState, 'valid'>, string> = {
   ),
 };
 
+/** The retention sweep deleted the upload and its validated rows (IMPORT_RETENTION_DAYS). */
+const FILE_EXPIRED = bi(
+  '该文件已超过保存期限并被删除，请重新上传',
+  'The file was kept past its retention period and deleted: upload it again',
+);
+
 @Injectable()
 export class ImportsService {
   constructor(
@@ -87,6 +93,7 @@ export class ImportsService {
       createdAt: new Date(row.createdAt).toISOString(),
       updatedAt: new Date(row.updatedAt).toISOString(),
       committedAt: row.committedAt ? new Date(row.committedAt).toISOString() : null,
+      fileExpiredAt: row.fileExpiredAt ? new Date(row.fileExpiredAt).toISOString() : null,
     };
   }
 
@@ -127,6 +134,7 @@ export class ImportsService {
   async commit(actor: Actor, id: string): Promise<ImportJobView> {
     const job = await this.find(actor, id);
     this.mayImport(actor, job.kind);
+    if (job.fileExpiredAt) throw new StateConflict(FILE_EXPIRED);
     if (job.state !== 'valid') throw new StateConflict(NOT_COMMITTABLE[job.state]);
     if (!(await this.jobs.markCommitting(job.id, actor.userId))) {
       throw new StateConflict(NOT_COMMITTABLE.committing);
@@ -144,6 +152,7 @@ export class ImportsService {
         bi('只有导入失败或中断的任务可以重试', 'Only a failed or interrupted job can be retried'),
       );
     }
+    if (job.fileExpiredAt) throw new StateConflict(FILE_EXPIRED);
     await this.storedFile(job);
     if (!(await this.jobs.restartValidation(job.id))) {
       throw new StateConflict(bi('任务状态已变化，请刷新', 'The job changed meanwhile; reload it'));
@@ -168,6 +177,7 @@ export class ImportsService {
             ),
       );
     }
+    if (job.fileExpiredAt) throw new StateConflict(FILE_EXPIRED);
     const path = await this.storedFile(job);
     const { rows } = await this.jobs.issues(job.id, this.config.IMPORT_MAX_ISSUES, 0);
     // The report holds the full ID numbers of the user's own file: who fetched it is recorded.

@@ -62,17 +62,11 @@ export class RosterImportHandler implements ImportHandler<RosterRow> {
       subsidyFlags: p.subsidyFlags,
       institutions: p.designatedInstitutions,
       className: p.className ?? null,
-      // The audit log is readable by staff: it gets the masked number like every view.
-      audit: {
-        ...p,
-        idNumber: maskIdNumber(p.idNumber),
-        currentUnitId: target.unitId,
-        importJobId: target.jobId,
-      },
+      maskedIdNumber: maskIdNumber(p.idNumber),
     }));
     return this.repo.insert(
       actor,
-      { districtId: target.districtId, unitId: target.unitId },
+      { districtId: target.districtId, unitId: target.unitId, jobId: target.jobId },
       people,
     );
   }

@@ -111,6 +111,9 @@ export const importsEn: typeof importsZhCN = {
     failedTitle: 'The import failed; nothing was imported',
     interruptedTitle: 'The job was interrupted (server restart); nothing was imported',
     retryNote: 'Retrying validates the file stored on the server again.',
+    expiredTitle: (at) => `The upload was deleted on ${at} under the retention period`,
+    expiredNote:
+      'It was never committed and can no longer be committed or retried. To import it, upload the file again.',
     retry: 'Validate again',
     result: 'Result',
     resultKeys: {

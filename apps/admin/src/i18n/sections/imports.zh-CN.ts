@@ -104,6 +104,8 @@ export const importsZhCN = {
     failedTitle: '导入失败，没有导入任何数据',
     interruptedTitle: '任务被中断（服务器重启），没有导入任何数据',
     retryNote: '重试会用服务器上保存的文件重新校验。',
+    expiredTitle: (at: string) => `上传的文件已于 ${at} 按保留期限删除`,
+    expiredNote: '该文件未提交导入，已不能提交或重试。如仍需导入，请重新上传文件。',
     retry: '重新校验',
     result: '导入结果',
     resultKeys: {

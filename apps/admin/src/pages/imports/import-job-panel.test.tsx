@@ -149,3 +149,21 @@ describe('ImportJobPanel (the job page)', () => {
     ]);
   });
 });
+
+describe('ImportJobPanel: an upload the retention sweep deleted', () => {
+  it('says so and offers neither commit nor retry', async () => {
+    const expired = jobView({
+      state: 'valid',
+      phase: 'finished',
+      rowsRead: 5,
+      rowsValid: 5,
+      fileExpiredAt: '2011-02-09T18:00:00.000Z',
+    });
+    vi.stubGlobal('fetch', routedFetch({ [`GET ${PATH}`]: { status: 200, body: expired } }).fetch);
+    renderWithProviders(<ImportJobPanel id={JOB.id} />);
+    expect(await screen.findByText(/^上传的文件已于 2011.*按保留期限删除$/)).toBeInTheDocument();
+    expect(screen.getByText(/已不能提交或重试/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /确认导入/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /重试/ })).not.toBeInTheDocument();
+  });
+});

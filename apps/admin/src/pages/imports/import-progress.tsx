@@ -30,7 +30,7 @@ export function ApiLines({ message }: { message: string }) {
  * commit a valid file (all or nothing), retry a failed or interrupted one — or the result.
  */
 export function ImportProgress({ job, onChanged }: Props) {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const x = t.imports.job;
   const commit = useMutation({
     mutationFn: () => api.imports.commit(job.id),
@@ -38,6 +38,8 @@ export function ImportProgress({ job, onChanged }: Props) {
   });
   const retry = useMutation({ mutationFn: () => api.imports.retry(job.id), onSuccess: onChanged });
   const running = job.state === 'validating' || job.state === 'committing';
+  // The retention sweep deleted the upload: nothing can be committed or retried from it.
+  const expired = job.fileExpiredAt !== null;
   const written = job.state === 'committing' || job.state === 'committed';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -53,7 +55,15 @@ export function ImportProgress({ job, onChanged }: Props) {
       </div>
       {job.state === 'validating' ? <Alert type="info" showIcon title={x.validatingNote} /> : null}
       {job.state === 'committing' ? <Alert type="info" showIcon title={x.committingNote} /> : null}
-      {job.state === 'valid' ? (
+      {expired ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={x.expiredTitle(dateTime(job.fileExpiredAt ?? ''))}
+          description={x.expiredNote}
+        />
+      ) : null}
+      {job.state === 'valid' && !expired ? (
         <Alert
           type="success"
           showIcon
@@ -78,7 +88,7 @@ export function ImportProgress({ job, onChanged }: Props) {
           }
         />
       ) : null}
-      {job.state === 'failed' || job.state === 'interrupted' ? (
+      {(job.state === 'failed' || job.state === 'interrupted') && !expired ? (
         <Alert
           type={job.state === 'failed' ? 'error' : 'warning'}
           showIcon

@@ -1,6 +1,12 @@
 import type { Browser, Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BatchView, CardView, Page, PoolCardView } from '@sscard/api/dist/contract.js';
+import type {
+  BatchView,
+  CardView,
+  Page,
+  PoolCardView,
+  ResidentView,
+} from '@sscard/api/dist/contract.js';
 import { todayInShanghai } from '@sscard/rules';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
@@ -386,6 +392,46 @@ describe('district staff on 2011-01-10 (before returns open)', () => {
     const drawer = page.getByRole('dialog');
     await drawer.getByText('操作详情').waitFor();
     expect(await drawer.locator('pre').last().textContent()).toContain('"name": "孙老师"');
+  });
+
+  it('N-2.5: a card back from the street office for identity sync is returned to its holder; no other change while it is away', async () => {
+    const token = await apiToken(server, 'chaoyang');
+    const syncing = await apiGet<Page<CardView>>(
+      server,
+      '/api/cards?state=identity_sync&pageSize=1',
+      token,
+    );
+    const card = syncing.items[0];
+    if (!card) throw new Error('the demo has no card in identity sync');
+    const people = await apiGet<Page<ResidentView>>(
+      server,
+      `/api/residents?pageSize=50&search=${encodeURIComponent(card.holderName)}`,
+      token,
+    );
+    const person = people.items.find((p) => p.idNumber === card.idNumberMasked);
+    if (!person) throw new Error(`no resident ${card.holderName}`);
+    await page.goto(`${server.url}/residents/${person.id}`);
+    await page.getByRole('heading', { name: `参保人员：${card.holderName}` }).waitFor();
+    const cardRow = page.getByRole('row', { name: new RegExp(card.cardNumber ?? card.id) });
+    expect(await cardRow.textContent()).toContain('身份信息同步处理中');
+
+    // While the card is away for the sync, no other change can start on it.
+    await page.getByRole('button', { name: '变更人员类别' }).click();
+    await choose(page, '新人员类别', '城镇无业居民');
+    await page.getByRole('button', { name: '登记变更' }).click();
+    await page.getByText('社保卡当前状态为“身份信息同步处理中”，不能执行此操作').waitFor();
+    await page.getByText('N-2.5').first().waitFor();
+    await page.getByRole('button', { name: '取消' }).click();
+
+    const change = page.getByRole('row', { name: /城镇无业居民.*城镇老年人/ });
+    expect(await change.textContent()).toContain('待同步');
+    await change.getByRole('button', { name: '登记同步完成' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('同步日期').inputValue()).toBe('2011-01-10');
+    await dialog.getByRole('button', { name: '确认同步完成' }).click();
+    await page.getByText('身份信息同步已完成，社保卡交还持卡人').waitFor();
+    await poll(async () => (await change.textContent()) ?? '').toContain('2011-01-10 已同步');
+    await poll(async () => (await cardRow.textContent()) ?? '').toContain('已发放');
   });
 });
 

@@ -289,6 +289,14 @@ async function seedPeopleAndCards(
      WHERE c.state IN ('issued', 'identity_sync') AND c.batch_id IS NOT NULL`,
     [adminId],
   );
+  // N-2.5: the cards in identity sync are there because their holders turned elderly; the
+  // district centre records the sync against that change when the card comes back.
+  await db.query(
+    `INSERT INTO category_change (district_id, resident_id, card_id, from_category, to_category, changed_on, recorded_by)
+     SELECT c.district_id, c.resident_id, c.id, 'unemployed', 'elderly', DATE '2011-01-06', $1
+     FROM card c WHERE c.state = 'identity_sync'`,
+    [adminId],
+  );
   await db.query(
     `INSERT INTO designated_institution (district_id, resident_id, position, code, kind)
      SELECT r.district_id, r.id, k.position, k.code, k.kind FROM resident r

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,5 +195,31 @@ describe('retention sweep (IMPORT_RETENTION_DAYS)', () => {
     expect(again.state).toBe('valid');
     // A second sweep finds nothing new.
     expect(await t.runtime.app.get(ImportRetention).sweep()).toBe(0);
+  });
+
+  it('deletes stored files no job owns once they are older than the retention days, and nothing else', async () => {
+    const kept = await dryRun(t, w.tokens.district, {
+      kind: 'roster',
+      unitId: w.unitA.id,
+      file: (await roster(1)).file,
+    });
+    const longAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    const file = (name: string, old: boolean) => {
+      const path = join(importDir, name);
+      writeFileSync(path, 'PK');
+      if (old) utimesSync(path, longAgo, longAgo);
+      return path;
+    };
+    // A crash between storing the upload and writing its job: no job has this id.
+    const orphan = file(`${randomUUID()}.xlsx`, true);
+    const fresh = file(`${randomUUID()}.csv`, false);
+    const notOurs = file('notes.txt', true);
+    // The job's own file is old on disk but the job still owns it.
+    const owned = storedPath(importDir, kept.id, 'roster.xlsx');
+    utimesSync(owned, longAgo, longAgo);
+
+    expect(await t.runtime.app.get(ImportRetention).sweepOrphans()).toBe(1);
+    expect(existsSync(orphan)).toBe(false);
+    expect([fresh, notOurs, owned].map(existsSync)).toEqual([true, true, true]);
   });
 });

@@ -347,4 +347,15 @@ export class ImportJobsRepository {
       [days],
     );
   }
+
+  /** Of these ids, the jobs that still own their stored file (neither committed nor expired). */
+  async holdingFiles(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM import_job
+       WHERE id = ANY($1::uuid[]) AND state <> 'committed' AND file_expired_at IS NULL`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
 }

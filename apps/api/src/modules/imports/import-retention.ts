@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -11,6 +12,10 @@ import { ImportJobsRepository } from './import-jobs.repository.js';
 import { storedPath } from './import-upload.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A stored upload's name (storedPath): the job's id and a known extension. */
+const STORED_FILE =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(xlsx|xlsm|xls|csv|txt|bin)$/;
 
 /**
  * The retention sweep: an upload never committed holds personal data (a roster, a vendor list),
@@ -46,13 +51,41 @@ export class ImportRetention implements OnApplicationBootstrap, BeforeApplicatio
     await this.running;
   }
 
-  /** Expires the jobs past retention and deletes their files; returns how many. */
+  /** Expires the jobs past retention and deletes their files; returns how many jobs. */
   async sweep(): Promise<number> {
     const expired = await this.jobs.expireUncommitted(this.config.IMPORT_RETENTION_DAYS);
     for (const job of expired) {
       await rm(storedPath(this.config.IMPORT_DIR, job.id, job.fileName), { force: true });
     }
+    await this.sweepOrphans();
     return expired.length;
+  }
+
+  /**
+   * Stored files no job owns any more, older than the retention period: an upload whose job row
+   * was never written (a crash in between), or a committed or expired job's file whose deletion
+   * failed. The age keeps an upload still being received out of reach.
+   */
+  async sweepOrphans(): Promise<number> {
+    const dir = this.config.IMPORT_DIR;
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const cutoff = Date.now() - this.config.IMPORT_RETENTION_DAYS * DAY_MS;
+    const old = new Map<string, string>();
+    for (const name of names) {
+      const id = STORED_FILE.exec(name)?.[1];
+      if (!id) continue;
+      const info = await stat(join(dir, name)).catch(() => undefined);
+      if (info?.isFile() && info.mtimeMs < cutoff) old.set(name, id);
+    }
+    const owned = await this.jobs.holdingFiles([...new Set(old.values())]);
+    let removed = 0;
+    for (const [name, id] of old) {
+      if (owned.has(id)) continue;
+      await rm(join(dir, name), { force: true });
+      removed += 1;
+    }
+    if (removed > 0) this.logger.log(`${removed} stored upload(s) without a job deleted`);
+    return removed;
   }
 
   private async sweepLogged(): Promise<void> {

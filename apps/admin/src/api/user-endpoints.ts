@@ -1,4 +1,9 @@
-import type { ChangePassword, CreateAccountInput, ResetPassword } from '@sscard/rules';
+import type {
+  ChangePassword,
+  CreateAccountInput,
+  RenameAccount,
+  ResetPassword,
+} from '@sscard/rules';
 import type {
   AccountCreated,
   AccountView,
@@ -24,6 +29,8 @@ export const usersApi = {
   create: (body: CreateAccountInput) => http.post<AccountCreated>('/api/users', body),
   disable: (id: string) => http.post<DisableResult>(`${path(id)}/disable`),
   enable: (id: string) => http.post<AccountView>(`${path(id)}/enable`),
+  rename: (id: string, body: RenameAccount) =>
+    http.put<AccountView>(`${path(id)}/display-name`, body),
   resetPassword: (id: string, body: ResetPassword = {}) =>
     http.post<PasswordResetResult>(`${path(id)}/password-reset`, body),
   changeOwnPassword: (body: ChangePassword) => http.post<void>('/api/auth/password', body),

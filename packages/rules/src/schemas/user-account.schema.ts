@@ -71,6 +71,12 @@ export const createAccountSchema = z
 export type CreateAccountInput = z.input<typeof createAccountSchema>;
 export type CreateAccount = z.output<typeof createAccountSchema>;
 
+/** PUT /api/users/:id/display-name: a manager corrects the name shown for an account. */
+export const renameAccountSchema = z.object({
+  displayName: text('姓名（显示名称）', 'Display name', 100),
+});
+export type RenameAccount = z.output<typeof renameAccountSchema>;
+
 /** POST /api/users/:id/password-reset: a chosen password, or none for a generated one. */
 export const resetPasswordSchema = z.object({
   password: newPasswordField.nullish(),

@@ -51,6 +51,7 @@ export const auditEn: AuditMessages = {
     subsidy_verification: 'Subsidy verification',
     temporary_certificate: 'Temporary certificate',
     unit: 'Unit',
+    app_user: 'Account',
   },
   actions: {
     create: 'Created',
@@ -88,5 +89,10 @@ export const auditEn: AuditMessages = {
     review: 'Review passed',
     record_photo: 'Photo recorded',
     choose_e_voucher: 'E-voucher chosen',
+    disable: 'Account disabled',
+    enable: 'Account enabled',
+    reset_password: 'Password reset',
+    change_password: 'Own password changed',
+    rename: 'Display name changed',
   },
 };

@@ -52,6 +52,7 @@ export const auditZhCN = {
     subsidy_verification: '补助资格验审',
     temporary_certificate: '临时就医证明',
     unit: '参保单位',
+    app_user: '账号',
   },
   actions: {
     create: '新增',
@@ -89,6 +90,11 @@ export const auditZhCN = {
     review: '审核通过',
     record_photo: '登记照片',
     choose_e_voucher: '选择电子凭证',
+    disable: '停用账号',
+    enable: '启用账号',
+    reset_password: '重置密码',
+    change_password: '修改本人密码',
+    rename: '修改显示名称',
   },
 };
 

@@ -40,6 +40,10 @@ export const usersEn: typeof usersZhCN = {
     cancel: 'Cancel',
     disabledDone: (name, sessions) => `“${name}” disabled; ${sessions} sign-in(s) ended`,
     enabledDone: (name) => `“${name}” enabled`,
+    rename: 'Rename',
+    renameTitle: (username) => `Display name of ${username}`,
+    renameOk: 'Save',
+    renamed: (name) => `The display name is now “${name}”`,
   },
   form: {
     title: 'New account',

@@ -39,6 +39,10 @@ export const usersZhCN = {
     cancel: '取消',
     disabledDone: (name: string, sessions: number) => `已停用“${name}”，结束了 ${sessions} 个登录`,
     enabledDone: (name: string) => `已启用“${name}”`,
+    rename: '改名',
+    renameTitle: (username: string) => `修改账号 ${username} 的显示名称`,
+    renameOk: '保存',
+    renamed: (name: string) => `显示名称已改为“${name}”`,
   },
   form: {
     title: '新建账号',

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Space, Tag } from 'antd';
+import { useState } from 'react';
 import type { AccountView } from '../../api/contract.js';
 import { usersApi } from '../../api/user-endpoints.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { RenameAccountModal } from './rename-account-modal.js';
 
 interface Props {
   account: AccountView;
@@ -12,12 +14,13 @@ interface Props {
   onError: (error: unknown) => void;
 }
 
-/** Disable / enable and reset password, each behind a confirmation. */
+/** Rename; disable / enable and reset password, each behind a confirmation. */
 export function UserActions({ account, self, onPassword, onError }: Props) {
   const { t, pick } = useI18n();
   const texts = t.users.actions;
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const [renaming, setRenaming] = useState(false);
   // Demo accounts carry "中文 / English" names: show the interface language's half.
   const name = pick(account.displayName);
   const done = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -44,14 +47,20 @@ export function UserActions({ account, self, onPassword, onError }: Props) {
   });
   if (self) return <Tag>{t.users.self}</Tag>;
   return (
-    <Space size="small">
+    <Space size={0}>
+      <Button size="small" type="link" onClick={() => setRenaming(true)}>
+        {texts.rename}
+      </Button>
+      {renaming ? (
+        <RenameAccountModal account={account} onClose={() => setRenaming(false)} />
+      ) : null}
       <Popconfirm
         title={account.disabled ? texts.confirmEnable(name) : texts.confirmDisable(name)}
         okText={texts.ok}
         cancelText={texts.cancel}
         onConfirm={() => toggle.mutateAsync().catch(() => undefined)}
       >
-        <Button size="small" danger={!account.disabled} loading={toggle.isPending}>
+        <Button size="small" type="link" danger={!account.disabled} loading={toggle.isPending}>
           {account.disabled ? texts.enable : texts.disable}
         </Button>
       </Popconfirm>
@@ -61,7 +70,7 @@ export function UserActions({ account, self, onPassword, onError }: Props) {
         cancelText={texts.cancel}
         onConfirm={() => reset.mutateAsync().catch(() => undefined)}
       >
-        <Button size="small" loading={reset.isPending}>
+        <Button size="small" type="link" loading={reset.isPending}>
           {texts.resetPassword}
         </Button>
       </Popconfirm>

@@ -132,10 +132,11 @@ export function UsersPage() {
               row.disabled ? (
                 <Tag color="red">{texts.disabled}</Tag>
               ) : (
-                <>
+                // One above the other: the actions column keeps its room at 1280 px.
+                <Space orientation="vertical" size={2}>
                   <Tag color="green">{texts.enabled}</Tag>
                   {row.mustChangePassword ? <Tag color="gold">{texts.initialPassword}</Tag> : null}
-                </>
+                </Space>
               ),
           },
           { title: c.sessions, dataIndex: 'activeSessions', align: 'right' },

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ACCOUNT_ROLES, canManageAccounts } from '@sscard/rules';
 import type { z } from 'zod';
@@ -14,6 +14,7 @@ import {
   createUserBody,
   type DisableResult,
   type PasswordResetResult,
+  renameAccountBody,
   resetPasswordBody,
   type UnitOptionView,
   unitOptionsQuery,
@@ -74,6 +75,16 @@ export class UsersController {
   @HttpCode(200)
   enable(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<AccountView> {
     return this.users.enable(actor, id);
+  }
+
+  @Put(':id/display-name')
+  @ApiZodBody(renameAccountBody)
+  rename(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body(zodBody(renameAccountBody)) body: z.output<typeof renameAccountBody>,
+  ): Promise<AccountView> {
+    return this.users.rename(actor, id, body.displayName);
   }
 
   @Post(':id/password-reset')

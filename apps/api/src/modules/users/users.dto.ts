@@ -1,4 +1,10 @@
-import { ACCOUNT_ROLES, bi, createAccountSchema, resetPasswordSchema } from '@sscard/rules';
+import {
+  ACCOUNT_ROLES,
+  bi,
+  createAccountSchema,
+  renameAccountSchema,
+  resetPasswordSchema,
+} from '@sscard/rules';
 import { z } from 'zod';
 import type { Role } from '../../common/auth/actor.js';
 import { pageQuery } from '../../common/validation/paging.js';
@@ -36,6 +42,7 @@ export type UnitOptionsQuery = z.output<typeof unitOptionsQuery>;
 
 export const createUserBody = createAccountSchema;
 export const resetPasswordBody = resetPasswordSchema;
+export const renameAccountBody = renameAccountSchema;
 
 /** An account as the API shows it: never a password hash. */
 export interface AccountView {

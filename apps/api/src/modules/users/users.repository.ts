@@ -135,6 +135,15 @@ export class UsersRepository {
     return row?.id;
   }
 
+  /** Guarded on the name read before: a concurrent rename makes this one find nothing. */
+  async setDisplayName(id: string, from: string, to: string): Promise<boolean> {
+    const rows = await this.db.query(
+      'UPDATE app_user SET display_name = $3 WHERE id = $1 AND display_name = $2 RETURNING id',
+      [id, from, to],
+    );
+    return rows.length > 0;
+  }
+
   /** Guarded: true only when the flag actually changed (a concurrent change finds nothing). */
   async setDisabled(id: string, disabled: boolean): Promise<boolean> {
     const rows = await this.db.query(

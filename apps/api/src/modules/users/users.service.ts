@@ -174,6 +174,28 @@ export class UsersService {
     });
   }
 
+  /** The name shown for the account (and on what it records); sessions are unaffected. */
+  async rename(actor: Actor, id: string, displayName: string): Promise<AccountView> {
+    return this.db.transaction(async () => {
+      const target = await this.managed(actor, id);
+      if (target.displayName === displayName) return toAccountView(target);
+      if (!(await this.users.setDisplayName(id, target.displayName, displayName)))
+        throw this.changedMeanwhile();
+      const account = await this.get(actor, id);
+      await this.audit.append(actor, [
+        {
+          districtId: account.districtId,
+          entity: 'app_user',
+          entityId: id,
+          action: 'rename',
+          before: { displayName: target.displayName },
+          after: { displayName },
+        },
+      ]);
+      return account;
+    });
+  }
+
   /** A new password (chosen, or generated and shown once); the account's sessions end. */
   async resetPassword(
     actor: Actor,

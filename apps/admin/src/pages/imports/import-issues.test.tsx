@@ -57,14 +57,6 @@ beforeEach(() => {
       mustChangePassword: false,
     },
   });
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
   URL.createObjectURL = vi.fn(() => 'blob:report');
   URL.revokeObjectURL = vi.fn();
   // The browser's download: the link's name is what matters here (jsdom cannot navigate).

@@ -1,21 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render.js';
 import { ImportJobPanel } from './import-job-page.js';
 import { jobView, routedFetch } from './import-test-data.js';
 
-beforeEach(() => {
-  // jsdom has none; antd's popups (the Popconfirm) measure themselves with it.
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
 afterEach(() => vi.unstubAllGlobals());
 
 const JOB = jobView();

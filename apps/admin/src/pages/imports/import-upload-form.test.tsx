@@ -1,22 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render.js';
 import { choosesUnit, kindsFor } from './import-kinds.js';
 import { jobView, routedFetch } from './import-test-data.js';
 import { ImportUploadForm } from './import-upload-form.js';
 
-beforeEach(() => {
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
 afterEach(() => vi.unstubAllGlobals());
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

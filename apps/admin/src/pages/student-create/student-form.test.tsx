@@ -7,13 +7,6 @@ import { StudentForm } from './student-form.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
-// jsdom has no ResizeObserver; Ant Design's Select dropdown (a virtual list) asks for one.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-
 const COLLEGES = [{ id: '6f1b1e0e-0000-4000-8000-000000000001', name: '计算机学院' }];
 const FIRST17 = '11010820060310200';
 const ID_NUMBER = FIRST17 + mod112CheckDigit(FIRST17);

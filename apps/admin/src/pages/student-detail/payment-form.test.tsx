@@ -6,12 +6,6 @@ import { PaymentForm } from './payment-form.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-
 /** The API's answer for a payment on the National Day holiday (rules: checkStudentPayment). */
 const HOLIDAY = {
   statusCode: 409,

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CollegeView, Page, UnitView } from '../../api/contract.js';
 import { setSession } from '../../auth/session-store.js';
 import { renderWithProviders } from '../../test/render.js';
@@ -72,16 +72,6 @@ function signIn(role: 'district_staff' | 'university_staff') {
   });
 }
 
-beforeEach(() => {
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
 afterEach(() => vi.unstubAllGlobals());
 
 describe('CollegesPage', { timeout: 60_000 }, () => {

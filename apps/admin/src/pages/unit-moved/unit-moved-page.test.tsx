@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MovedAwayPage } from '../../api/contract.js';
 import { jsonFetch, renderWithProviders } from '../../test/render.js';
 import { UnitMovedPage } from './unit-moved-page.js';
@@ -50,16 +50,6 @@ const PAGE: MovedAwayPage = {
   unit: HEPING,
 };
 
-beforeEach(() => {
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();

@@ -7,13 +7,6 @@ import { CreateUserForm } from './create-user-form.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
-// jsdom has no ResizeObserver; Ant Design's Select dropdown (a virtual list) asks for one.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-
 const UNIT: UnitOptionView = {
   id: '0b5b0c1e-7d2a-4c55-9a1f-3f6b2a9d1c01',
   name: '朝阳区实验小学',

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountView } from '../../api/contract.js';
 import { jsonFetch, renderWithProviders } from '../../test/render.js';
 import { UserActions } from './user-actions.js';
@@ -18,16 +18,6 @@ const ACCOUNT: AccountView = {
   activeSessions: 1,
 };
 
-beforeEach(() => {
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
 afterEach(() => vi.unstubAllGlobals());
 
 describe('renaming an account from the users list', { timeout: 60_000 }, () => {

@@ -263,3 +263,43 @@ describe('a roster with mistakes: reported row by row, nothing written', () => {
     expect((await settle(t, w.tokens.unitA, res.body.id)).state).toBe('invalid');
   });
 });
+
+describe('roster commit against a database that changed after the dry run', () => {
+  it('a person registered meanwhile: the commit names the row and column, and writes none of the file', async () => {
+    const ids = [validIdNumber(), validIdNumber(), validIdNumber(), validIdNumber()];
+    const file = await xlsx(ROSTER_HEADER, [
+      rosterRow(ids[0] as string, '钱一'),
+      rosterRow(ids[1] as string, '钱二'),
+      rosterRow(ids[2] as string, '钱三'),
+      rosterRow(ids[3] as string, '钱四'),
+    ]);
+    const res = await upload(t, w.tokens.district, {
+      kind: 'roster',
+      unitId: w.unitA.id,
+      file,
+      name: '钱家.xlsx',
+    });
+    expect((await settle(t, w.tokens.district, res.body.id)).state).toBe('valid');
+    // Registered by someone else between the dry run and the commit: the 3rd and 4th people
+    // (sheet rows 4 and 5); the commit reports the first.
+    await t.sql(
+      `INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category)
+       SELECT '110105', 'resident', n, '别处登记', to_date(substr(n, 7, 8), 'YYYYMMDD'), 'student_child'
+       FROM unnest($1::text[]) AS n`,
+      [[ids[3], ids[2]]],
+    );
+    const failed = await commit(t, w.tokens.district, res.body.id);
+    expect(failed).toMatchObject({ state: 'failed', rowsWritten: 0 });
+    expect(failed.message).toBe(
+      '第4行在校验后发生变化，未做任何导入：公民身份号码：该证件号码已登记，请勿重复登记（可按证件号码搜索已有记录） / ' +
+        'Row 4 changed after validation; nothing was imported: 公民身份号码: This ID number is already registered (search by the ID number to find the record)',
+    );
+    expect(await residents(ids.slice(0, 2))).toBe(0);
+    const audit = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'resident' AND action = 'import'
+       AND after->>'importJobId' = $1`,
+      [res.body.id],
+    );
+    expect(audit[0]?.n).toBe(0);
+  });
+});

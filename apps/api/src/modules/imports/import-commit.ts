@@ -10,9 +10,11 @@ import {
   CHUNK_ROWS,
   ImportAborted,
   ImportFailure,
+  type ImportHandler,
   type ImportTarget,
   type ParsedLine,
   rowProblem,
+  type StagedWriter,
 } from './import-handler.js';
 import { type AnyImportRow, ImportHandlers } from './import-handlers.js';
 import { type ImportJobRow, ImportJobsRepository } from './import-jobs.repository.js';
@@ -24,6 +26,9 @@ import { storedPath } from './import-upload.js';
  * The validated rows are gone: PostgreSQL empties unlogged tables (import_staged_row) when it
  * recovers from a crash, and the retention sweep deletes them. Nothing is written then.
  */
+/** Staged rows per statement of a StagedWriter: a few statements per 100,000 rows, progress between. */
+const STAGED_WRITE_ROWS = 10_000;
+
 export const STAGED_ROWS_MISSING = bi(
   '服务器上已没有校验通过的数据（数据库重启或文件过期后会被清除），未做任何导入；请点击“重试”重新校验，或重新上传文件',
   'The validated rows are no longer on the server (they are cleared when the database restarts or the upload expires); nothing was imported. Retry to validate the file again, or upload it again',
@@ -31,11 +36,12 @@ export const STAGED_ROWS_MISSING = bi(
 
 /**
  * The commit: all or nothing, in one transaction. It writes the rows the dry run parsed and
- * validated (import_staged_row), read back in chunks in row order — the stored file is not read
- * again, and not hashed again either: what is written is what was validated, whatever became of
- * the file. Every chunk is checked against the database again (the database may have changed
- * since the dry run), then written with set-based statements. The staged rows are deleted and
- * the job becomes 'committed' in the same transaction as its data.
+ * validated (import_staged_row) — the stored file is not read again, and not hashed again
+ * either: what is written is what was validated, whatever became of the file. The rows are
+ * checked against the database again (it may have changed since the dry run), then written:
+ * by the kind's StagedWriter wholly in SQL (the roster), or read back in chunks in row order
+ * and written with set-based statements. The staged rows are deleted and the job becomes
+ * 'committed' in the same transaction as its data.
  */
 @Injectable()
 export class ImportCommitter {
@@ -66,44 +72,11 @@ export class ImportCommitter {
       unitId: job.unitId,
     };
     const p = progress.current;
-    const totals: Record<string, number> = {};
     await progress.phase('writing');
     await this.db.transaction(async () => {
-      const pipeline = new ChunkPipeline<ParsedLine<AnyImportRow>>(async (lines) => {
-        const checked = await handler.check(target, lines);
-        const [issue] = checked.issues;
-        const line = issue ? lines[issue.line] : undefined;
-        if (issue && line) {
-          const column = issue.column === null ? '' : (headers[issue.column] ?? '');
-          throw new ImportFailure(rowProblem(line.rowNo, column, issue.message));
-        }
-        const counts = await checked.write(actor);
-        for (const [k, v] of Object.entries(counts)) totals[k] = (totals[k] ?? 0) + v;
-        p.rowsWritten += lines.length;
-        await progress.tick();
-      });
-      try {
-        let after = 0;
-        for (;;) {
-          if (signal.aborted) throw new ImportAborted();
-          pipeline.check();
-          // Read on the transaction's connection: on PGlite it is the only one.
-          const rows = await this.staging.read(job.id, after, CHUNK_ROWS);
-          const last = rows.at(-1);
-          if (!last) break;
-          after = last.rowNo;
-          p.rowsRead += rows.length;
-          // The handlers' checks and writes use the parsed value only; the file's cells are not
-          // staged (only the dry run's problem report shows them).
-          await pipeline.push(
-            rows.map((r) => ({ rowNo: r.rowNo, cells: [], value: r.value as AnyImportRow })),
-          );
-        }
-        await pipeline.drain();
-      } finally {
-        // Nothing may still be running on the transaction's connection when it rolls back.
-        await pipeline.settle();
-      }
+      const totals = handler.staged
+        ? await this.writeStaged(handler.staged, target, headers, actor, progress, signal)
+        : await this.writeChunks(handler, target, headers, actor, job.id, progress, signal);
       if (signal.aborted) throw new ImportAborted();
       // Rows deleted meanwhile (the retention sweep): never a partial import.
       if (p.rowsWritten !== staged) throw new ImportFailure(STAGED_ROWS_MISSING);
@@ -126,5 +99,86 @@ export class ImportCommitter {
     });
     // The data is in the database now; the personal data in the upload is not kept longer.
     await rm(storedPath(this.config.IMPORT_DIR, job.id, job.fileName), { force: true });
+  }
+
+  /** SQL from the staged rows, a slice at a time; nothing travels back to Node. */
+  private async writeStaged(
+    writer: StagedWriter,
+    target: ImportTarget,
+    headers: Record<string, string>,
+    actor: Actor,
+    progress: LiveProgress,
+    signal: AbortSignal,
+  ): Promise<Record<string, number>> {
+    const p = progress.current;
+    const conflict = await writer.firstConflict(target);
+    if (conflict) {
+      const column = conflict.column === null ? '' : (headers[conflict.column] ?? '');
+      throw new ImportFailure(rowProblem(conflict.rowNo, column, conflict.message));
+    }
+    const totals: Record<string, number> = {};
+    let after = 0;
+    for (;;) {
+      if (signal.aborted) throw new ImportAborted();
+      const slice = await writer.writeNext(actor, target, after, STAGED_WRITE_ROWS);
+      if (slice.lastRowNo === null) break;
+      after = slice.lastRowNo;
+      for (const [k, v] of Object.entries(slice.counts)) totals[k] = (totals[k] ?? 0) + v;
+      p.rowsRead += slice.rows;
+      p.rowsWritten += slice.rows;
+      await progress.tick();
+    }
+    return totals;
+  }
+
+  /** Chunks read back into Node, checked again and written by the handler. */
+  private async writeChunks(
+    handler: ImportHandler<AnyImportRow>,
+    target: ImportTarget,
+    headers: Record<string, string>,
+    actor: Actor,
+    jobId: string,
+    progress: LiveProgress,
+    signal: AbortSignal,
+  ): Promise<Record<string, number>> {
+    const p = progress.current;
+    const totals: Record<string, number> = {};
+    const pipeline = new ChunkPipeline<ParsedLine<AnyImportRow>>(async (lines) => {
+      const checked = await handler.check(target, lines);
+      const [issue] = checked.issues;
+      const line = issue ? lines[issue.line] : undefined;
+      if (issue && line) {
+        const column = issue.column === null ? '' : (headers[issue.column] ?? '');
+        throw new ImportFailure(rowProblem(line.rowNo, column, issue.message));
+      }
+      if (!checked.write) throw new Error(`import ${target.kind} has no chunk writer`);
+      const counts = await checked.write(actor);
+      for (const [k, v] of Object.entries(counts)) totals[k] = (totals[k] ?? 0) + v;
+      p.rowsWritten += lines.length;
+      await progress.tick();
+    });
+    try {
+      let after = 0;
+      for (;;) {
+        if (signal.aborted) throw new ImportAborted();
+        pipeline.check();
+        // Read on the transaction's connection: on PGlite it is the only one.
+        const rows = await this.staging.read(jobId, after, CHUNK_ROWS);
+        const last = rows.at(-1);
+        if (!last) break;
+        after = last.rowNo;
+        p.rowsRead += rows.length;
+        // The handlers' checks and writes use the parsed value only; the file's cells are not
+        // staged (only the dry run's problem report shows them).
+        await pipeline.push(
+          rows.map((r) => ({ rowNo: r.rowNo, cells: [], value: r.value as AnyImportRow })),
+        );
+      }
+      await pipeline.drain();
+    } finally {
+      // Nothing may still be running on the transaction's connection when it rolls back.
+      await pipeline.settle();
+    }
+    return totals;
   }
 }

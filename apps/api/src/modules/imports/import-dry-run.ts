@@ -127,7 +127,10 @@ export class ImportDryRun {
       if (issues.count === 0) {
         await this.staging.stage(
           job.id,
-          lines.map((l) => ({ rowNo: l.rowNo, value: l.value })),
+          lines.map((l) => ({
+            rowNo: l.rowNo,
+            value: handler.stagedValue ? handler.stagedValue(l.value) : l.value,
+          })),
         );
       }
     });

@@ -34,17 +34,49 @@ export interface UniqueKey {
 /** The chunk's problems against the database, and how to write it if there are none. */
 export interface CheckedChunk {
   issues: LineIssue[];
-  /** Inside the commit's transaction; returns counts that add up to the job's result. */
-  write(actor: Actor): Promise<Record<string, number>>;
+  /**
+   * Inside the commit's transaction; returns counts that add up to the job's result. Absent for
+   * a kind with a StagedWriter, whose commit does not go through chunks in Node.
+   */
+  write?(actor: Actor): Promise<Record<string, number>>;
+}
+
+/** A staged row the database refuses at commit (it changed since the dry run). */
+export interface StagedConflict {
+  rowNo: number;
+  /** The column key, as in LineIssue. */
+  column: string | null;
+  message: string;
+}
+
+/**
+ * A commit written wholly in SQL from import_staged_row, a slice at a time in row order (so the
+ * progress bar moves): the values never travel back to Node. For the roster, imported by the
+ * hundred thousand (docs/performance.md).
+ */
+export interface StagedWriter {
+  /** The first staged row the database refuses now, or null. */
+  firstConflict(target: ImportTarget): Promise<StagedConflict | null>;
+  /** Writes at most `limit` staged rows after `afterRowNo`; lastRowNo is null when none were left. */
+  writeNext(
+    actor: Actor,
+    target: ImportTarget,
+    afterRowNo: number,
+    limit: number,
+  ): Promise<{ lastRowNo: number | null; rows: number; counts: Record<string, number> }>;
 }
 
 /**
  * One import kind. `check` runs per chunk of a few thousand rows in the dry run and again at
- * commit (cheap, set-based lookups); `write` is only called at commit, with no issues.
+ * commit (cheap, set-based lookups); `write` is only called at commit, with no issues. A kind
+ * with `staged` commits through it instead, and may stage more than the parsed value
+ * (`stagedValue`: what its SQL needs that only the rules compute).
  */
 export interface ImportHandler<T> {
   extraUniqueKeys(value: T): UniqueKey[];
   check(target: ImportTarget, lines: ParsedLine<T>[]): Promise<CheckedChunk>;
+  stagedValue?(value: T): unknown;
+  readonly staged?: StagedWriter;
 }
 
 /** Rows per chunk for lookups and writes: one statement each, one parameter per column. */

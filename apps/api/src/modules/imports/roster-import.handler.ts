@@ -7,8 +7,10 @@ import type {
   ImportTarget,
   LineIssue,
   ParsedLine,
+  StagedConflict,
+  StagedWriter,
 } from './import-handler.js';
-import { RosterImportRepository } from './roster-import.repository.js';
+import { ROSTER_STAGED_MASK_KEY, RosterImportRepository } from './roster-import.repository.js';
 
 type RosterRow = ImportRow['roster'];
 
@@ -17,9 +19,15 @@ export const ALREADY_REGISTERED = bi(
   'This ID number is already registered (search by the ID number to find the record)',
 );
 
-/** The roster of a unit (花名册): residents registered at the job's unit, all or nothing. */
+/**
+ * The roster of a unit (花名册): residents registered at the job's unit, all or nothing. The
+ * commit is SQL over the staged rows (StagedWriter): the dry run stages each person with the
+ * masked ID number its audit entry shows.
+ */
 @Injectable()
-export class RosterImportHandler implements ImportHandler<RosterRow> {
+export class RosterImportHandler implements ImportHandler<RosterRow>, StagedWriter {
+  readonly staged: StagedWriter = this;
+
   constructor(private readonly repo: RosterImportRepository) {}
 
   /** The ID number is the row's key already (parseImportRow). */
@@ -27,7 +35,11 @@ export class RosterImportHandler implements ImportHandler<RosterRow> {
     return [];
   }
 
-  async check(target: ImportTarget, lines: ParsedLine<RosterRow>[]): Promise<CheckedChunk> {
+  stagedValue(value: RosterRow): RosterRow & { [ROSTER_STAGED_MASK_KEY]: string } {
+    return { ...value, [ROSTER_STAGED_MASK_KEY]: maskIdNumber(value.idNumber) };
+  }
+
+  async check(_target: ImportTarget, lines: ParsedLine<RosterRow>[]): Promise<CheckedChunk> {
     const issues: LineIssue[] = [];
     lines.forEach((l, line) => {
       // S-3.1 / N-1.6, as for a resident registered by hand (only when institutions are given).
@@ -41,33 +53,26 @@ export class RosterImportHandler implements ImportHandler<RosterRow> {
       if (taken.has(l.value.idNumber))
         issues.push({ line, column: 'idNumber', message: ALREADY_REGISTERED });
     });
-    return {
-      issues,
-      write: (actor: Actor) => this.write(actor, target, lines),
-    };
+    return { issues };
   }
 
-  private async write(
-    actor: Actor,
-    target: ImportTarget,
-    lines: ParsedLine<RosterRow>[],
-  ): Promise<Record<string, number>> {
+  /**
+   * Only the registrations can have changed since the dry run: the institution rule depends on
+   * the row alone, and the staged row is the row the dry run checked.
+   */
+  async firstConflict(target: ImportTarget): Promise<StagedConflict | null> {
+    const rowNo = await this.repo.firstRegisteredStagedRow(target.jobId);
+    return rowNo === null ? null : { rowNo, column: 'idNumber', message: ALREADY_REGISTERED };
+  }
+
+  async writeNext(actor: Actor, target: ImportTarget, afterRowNo: number, limit: number) {
     if (!target.districtId || !target.unitId) throw new Error('roster import without a unit');
-    const people = lines.map(({ value: p }) => ({
-      idKind: p.idKind,
-      idNumber: p.idNumber,
-      name: p.name,
-      birthDate: p.birthDate,
-      category: p.category,
-      subsidyFlags: p.subsidyFlags,
-      institutions: p.designatedInstitutions,
-      className: p.className ?? null,
-      maskedIdNumber: maskIdNumber(p.idNumber),
-    }));
-    return this.repo.insert(
+    const { lastRowNo, residents, institutions } = await this.repo.writeStaged(
       actor,
       { districtId: target.districtId, unitId: target.unitId, jobId: target.jobId },
-      people,
+      afterRowNo,
+      limit,
     );
+    return { lastRowNo, rows: residents, counts: { residents, institutions } };
   }
 }

@@ -3,7 +3,7 @@ import type { Browser, Locator, Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
-import { download as downloadFrom, signIn } from './district-helpers.js';
+import { download as downloadFrom, OPEN_DROPDOWN, signIn } from './district-helpers.js';
 
 /**
  * Issue 4 in the browser: district staff import a roster into a school. A file with a mistake
@@ -39,12 +39,12 @@ async function chooseRosterForUnit(): Promise<void> {
     .click();
   await page.getByRole('heading', { name: '批量导入', level: 1 }).waitFor();
   await page.getByRole('combobox', { name: '导入类型' }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('参保人员花名册').click();
+  await page.locator(OPEN_DROPDOWN).getByTitle('参保人员花名册', { exact: true }).click();
   await page.getByText('依据 N-1.4b、N-1.6').waitFor();
   const unit = page.getByRole('combobox', { name: '导入到单位' });
   await unit.click();
   await unit.fill('实验小学');
-  await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(UNIT)).click();
+  await page.locator(OPEN_DROPDOWN).getByTitle(new RegExp(UNIT)).click();
   await page.getByText('点击或将文件拖到此处上传').waitFor();
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, StudentDetail, StudentView } from '@sscard/api/dist/contract.js';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, screenshot } from './browser.js';
-import { apiGet, apiToken, download, signedInPage } from './district-helpers.js';
+import { apiGet, apiToken, download, OPEN_DROPDOWN, signedInPage } from './district-helpers.js';
 
 /**
  * Issue 6, the 2025 student flow in the browser: college staff (college-cs) register a student
@@ -266,7 +266,7 @@ describe('the student flow for college and university staff', () => {
     await page.getByLabel('联系电话').fill('13900002002');
     // Covered by employee medical insurance, so no declaration of no other cover.
     await page.getByRole('combobox', { name: '其他基本医疗保障' }).click();
-    await page.locator('.ant-select-dropdown').getByTitle('职工医保').click();
+    await page.locator(OPEN_DROPDOWN).getByTitle('职工医保', { exact: true }).click();
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.waitForURL(/\/students\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop() ?? '';

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardClassView, CardView, MovedAwayPage, Page } from '@sscard/api/dist/contract.js';
 import { type ApiServer, startApiServer } from './api-server.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
-import { apiGet, apiToken, download, fullIdNumber, nav, signedInPage } from './district-helpers.js';
+import {
+  apiGet,
+  apiToken,
+  download,
+  fullIdNumber,
+  nav,
+  OPEN_DROPDOWN,
+  PATIENT,
+  signedInPage,
+} from './district-helpers.js';
 
 /**
  * Issue 5, unit staff: the kindergarten (demo account heping, 18 cards at the unit, designated
@@ -222,8 +231,8 @@ describe('unit staff before the return date (business date 2011-01-10)', () => {
     const page = await signIn(server, 'heping');
     await nav(page).getByRole('link', { name: '待发放社保卡' }).click();
     await page.getByRole('combobox', { name: '班级' }).click();
-    await page.locator('.ant-select-dropdown').getByTitle(`大二班（${n} 张）`).click();
-    await page.waitForURL(/className=/);
+    await page.locator(OPEN_DROPDOWN).getByTitle(`大二班（${n} 张）`, { exact: true }).click();
+    await expect.poll(() => page.url(), PATIENT).toMatch(/className=/);
     await page.getByText(`共 ${n} 条`).waitFor();
     await page.getByRole('button', { name: '选择全班' }).click();
     await page.getByText(`已选 ${n} 张`).waitFor();

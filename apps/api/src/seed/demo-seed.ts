@@ -297,6 +297,15 @@ async function seedPeopleAndCards(
      FROM card c WHERE c.state = 'identity_sync'`,
     [adminId],
   );
+  // N-2.5: a change is recorded only once the fee at the new standard is paid, so these
+  // holders' 2011 enrolments (as elderly) carry that payment, made on the day of the change.
+  await db.query(
+    `INSERT INTO payment (district_id, enrolment_id, amount_yuan, paid_on, method, recorded_by)
+     SELECT e.district_id, e.id, e.fee_yuan, DATE '2011-01-06', e.payment_method, $1
+     FROM enrolment e JOIN card c ON c.resident_id = e.resident_id
+     WHERE c.state = 'identity_sync' AND e.policy_year = 2011 AND NOT e.exempt`,
+    [adminId],
+  );
   await db.query(
     `INSERT INTO designated_institution (district_id, resident_id, position, code, kind)
      SELECT r.district_id, r.id, k.position, k.code, k.kind FROM resident r

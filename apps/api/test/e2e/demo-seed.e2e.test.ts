@@ -1,4 +1,4 @@
-import { CARD_STATES, routeBatch } from '@sscard/rules';
+import { annualFee, CARD_STATES, routeBatch } from '@sscard/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../src/seed/demo-seed.js';
 import { bearer } from '../fixtures.js';
@@ -111,6 +111,29 @@ describe('demo seed (npm start on an empty database)', () => {
       '大一班',
       '大二班',
     ]);
+  });
+
+  it('N-2.5 each card in identity sync has its category change, and the fee at the new standard is paid', async () => {
+    const login = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'chaoyang', password: DEMO_PASSWORD });
+    const holders = await t.sql<{ residentId: string; cardId: string }>(
+      `SELECT resident_id AS "residentId", id AS "cardId" FROM card WHERE state = 'identity_sync'`,
+    );
+    expect(holders.length).toBeGreaterThan(0);
+    for (const h of holders) {
+      const res = await t.http.get(`/api/residents/${h.residentId}`).set(bearer(login.body.token));
+      expect(res.status).toBe(200);
+      expect(res.body.categoryChanges).toMatchObject([
+        { from: 'unemployed', to: 'elderly', cardId: h.cardId, syncedOn: null },
+      ]);
+      const year = res.body.enrolments.find((e: { policyYear: number }) => e.policyYear === 2011);
+      expect(year).toMatchObject({
+        category: 'elderly',
+        feeYuan: annualFee({ policyYear: 2011, category: 'elderly' }),
+        paid: true,
+      });
+    }
   });
 
   it('N-2.2a/N-2.2b the demo dispatch holds its open batches; the next dispatch takes the waiting cards', async () => {

@@ -92,6 +92,7 @@ export type {
   AccountView,
   DisableResult,
   PasswordResetResult,
+  ReassignResult,
   UnitOptionView,
 } from './modules/users/users.dto.js';
 

@@ -4,6 +4,7 @@ import {
   canManageAccount,
   canManageAccounts,
   checkAccountDisable,
+  checkAccountReassign,
   checkPasswordReset,
   type ManagedAccount,
   manageableRoles,
@@ -229,5 +230,41 @@ describe('disabling and resetting', () => {
   it('resets other people’s passwords only', () => {
     expect(checkPasswordReset({ self: false })).toEqual({ ok: true });
     expect(checkPasswordReset({ self: true })).toMatchObject({ ok: false });
+  });
+});
+
+describe('moving an account (role, unit or district)', () => {
+  const move = {
+    self: false,
+    from: 'unit_staff',
+    to: 'unit_staff',
+    disabled: false,
+    otherEnabledAdmins: 0,
+  } as const;
+
+  it('allows moving someone else’s account', () => {
+    expect(checkAccountReassign(move)).toEqual({ ok: true });
+    expect(checkAccountReassign({ ...move, to: 'university_staff' })).toEqual({ ok: true });
+  });
+
+  it('refuses one’s own account', () => {
+    expect(checkAccountReassign({ ...move, self: true })).toEqual({
+      ok: false,
+      message:
+        '不能调整自己账号的角色或所属单位 / You cannot change the role or unit of your own account',
+    });
+  });
+
+  it('never takes the last enabled system admin out of that role', () => {
+    const admin = { ...move, from: 'system_admin', to: 'district_staff' } as const;
+    expect(checkAccountReassign(admin)).toEqual({
+      ok: false,
+      message:
+        '不能调整最后一个启用的系统管理员账号的角色 / The last enabled system admin cannot be given another role',
+    });
+    expect(checkAccountReassign({ ...admin, otherEnabledAdmins: 1 })).toEqual({ ok: true });
+    // A disabled admin is not one of those who can manage accounts now.
+    expect(checkAccountReassign({ ...admin, disabled: true })).toEqual({ ok: true });
+    expect(checkAccountReassign({ ...admin, to: 'system_admin' })).toEqual({ ok: true });
   });
 });

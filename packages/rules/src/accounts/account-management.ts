@@ -103,6 +103,42 @@ export function checkAccountDisable(input: {
   return { ok: true };
 }
 
+/**
+ * Moving an account (another role, unit or district): not one's own (no promoting or locking
+ * out oneself), and never taking the last enabled system admin out of that role.
+ */
+export function checkAccountReassign(input: {
+  self: boolean;
+  from: AccountRole;
+  to: AccountRole;
+  disabled: boolean;
+  /** Enabled system admins other than the target. */
+  otherEnabledAdmins: number;
+}): AccountChangeCheck {
+  if (input.self)
+    return {
+      ok: false,
+      message: bi(
+        '不能调整自己账号的角色或所属单位',
+        'You cannot change the role or unit of your own account',
+      ),
+    };
+  if (
+    input.from === 'system_admin' &&
+    input.to !== 'system_admin' &&
+    !input.disabled &&
+    input.otherEnabledAdmins === 0
+  )
+    return {
+      ok: false,
+      message: bi(
+        '不能调整最后一个启用的系统管理员账号的角色',
+        'The last enabled system admin cannot be given another role',
+      ),
+    };
+  return { ok: true };
+}
+
 /** Resetting a password is for other people's accounts; one's own is changed with the current one. */
 export function checkPasswordReset(input: { self: boolean }): AccountChangeCheck {
   if (input.self)

@@ -3,6 +3,7 @@ import { fieldErrors } from './fields.js';
 import {
   changePasswordSchema,
   createAccountSchema,
+  reassignAccountSchema,
   resetPasswordSchema,
 } from './user-account.schema.js';
 
@@ -148,5 +149,36 @@ describe('password reset and change', () => {
         newPassword: 'a-new-one-2025',
       }).success,
     ).toBe(true);
+  });
+});
+
+describe('reassignAccountSchema (PUT /api/users/:id/assignment and the admin’s move dialog)', () => {
+  it('a unit role with its unit; a district role with its district; the admin with neither', () => {
+    expect(reassignAccountSchema.parse({ role: 'unit_staff', unitId: UNIT.toUpperCase() })).toEqual(
+      { role: 'unit_staff', unitId: UNIT },
+    );
+    expect(reassignAccountSchema.parse({ role: 'district_staff', districtId: '110108' })).toEqual({
+      role: 'district_staff',
+      districtId: '110108',
+    });
+    expect(reassignAccountSchema.parse({ role: 'system_admin' })).toEqual({ role: 'system_admin' });
+  });
+
+  it('the scope must fit the role, each problem at its field', () => {
+    expect(errorsOf(reassignAccountSchema.safeParse({ role: 'college_staff' }))).toEqual({
+      unitId: '请选择账号所属单位 / Choose the unit of the account',
+    });
+    expect(
+      errorsOf(
+        reassignAccountSchema.safeParse({
+          role: 'district_staff',
+          districtId: '110105',
+          unitId: UNIT,
+        }),
+      ),
+    ).toEqual({ unitId: '区县社保中心账号不属于参保单位 / District staff belong to no unit' });
+    expect(errorsOf(reassignAccountSchema.safeParse({ role: 'boss', unitId: 'x' }))).toHaveProperty(
+      'role',
+    );
   });
 });

@@ -40,18 +40,21 @@ const accountRole = oneOf(ACCOUNT_ROLES, '角色', 'Role');
  * as app_user's CHECK constraint wants; a unit role's district is its unit's. The password is
  * optional: without one the API generates it and shows it once.
  */
+const districtField = oneOf(DISTRICT_CODES, '所属区县', 'District').nullish();
+const unitField = z
+  .string({ error: bi('所属单位必须是文本', 'Unit must be text') })
+  .trim()
+  .regex(UUID, bi('所属单位编号无效', 'The unit id is not valid'))
+  .transform((v) => v.toLowerCase())
+  .nullish();
+
 export const createAccountSchema = z
   .object({
     username: usernameField,
     displayName: text('姓名（显示名称）', 'Display name', 100),
     role: accountRole,
-    districtId: oneOf(DISTRICT_CODES, '所属区县', 'District').nullish(),
-    unitId: z
-      .string({ error: bi('所属单位必须是文本', 'Unit must be text') })
-      .trim()
-      .regex(UUID, bi('所属单位编号无效', 'The unit id is not valid'))
-      .transform((v) => v.toLowerCase())
-      .nullish(),
+    districtId: districtField,
+    unitId: unitField,
     password: newPasswordField.nullish(),
   })
   .superRefine(
@@ -70,6 +73,22 @@ export const createAccountSchema = z
   );
 export type CreateAccountInput = z.input<typeof createAccountSchema>;
 export type CreateAccount = z.output<typeof createAccountSchema>;
+
+/**
+ * PUT /api/users/:id/assignment: a manager moves an account to another unit or district, or
+ * gives it another role, with the scope the role wants (as for a new account).
+ */
+export const reassignAccountSchema = z
+  .object({ role: accountRole, districtId: districtField, unitId: unitField })
+  .superRefine(
+    (body, ctx) => {
+      for (const [path, message] of Object.entries(accountScopeIssues(body)))
+        ctx.addIssue({ code: 'custom', path: [path], message });
+    },
+    whenFieldsValid('role', 'districtId', 'unitId'),
+  );
+export type ReassignAccountInput = z.input<typeof reassignAccountSchema>;
+export type ReassignAccount = z.output<typeof reassignAccountSchema>;
 
 /** PUT /api/users/:id/display-name: a manager corrects the name shown for an account. */
 export const renameAccountSchema = z.object({

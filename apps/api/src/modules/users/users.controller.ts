@@ -14,6 +14,8 @@ import {
   createUserBody,
   type DisableResult,
   type PasswordResetResult,
+  type ReassignResult,
+  reassignAccountBody,
   renameAccountBody,
   resetPasswordBody,
   type UnitOptionView,
@@ -85,6 +87,16 @@ export class UsersController {
     @Body(zodBody(renameAccountBody)) body: z.output<typeof renameAccountBody>,
   ): Promise<AccountView> {
     return this.users.rename(actor, id, body.displayName);
+  }
+
+  @Put(':id/assignment')
+  @ApiZodBody(reassignAccountBody)
+  reassign(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body(zodBody(reassignAccountBody)) body: z.output<typeof reassignAccountBody>,
+  ): Promise<ReassignResult> {
+    return this.users.reassign(actor, id, body);
   }
 
   @Post(':id/password-reset')

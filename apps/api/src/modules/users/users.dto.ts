@@ -2,6 +2,7 @@ import {
   ACCOUNT_ROLES,
   bi,
   createAccountSchema,
+  reassignAccountSchema,
   renameAccountSchema,
   resetPasswordSchema,
 } from '@sscard/rules';
@@ -43,6 +44,7 @@ export type UnitOptionsQuery = z.output<typeof unitOptionsQuery>;
 export const createUserBody = createAccountSchema;
 export const resetPasswordBody = resetPasswordSchema;
 export const renameAccountBody = renameAccountSchema;
+export const reassignAccountBody = reassignAccountSchema;
 
 /** An account as the API shows it: never a password hash. */
 export interface AccountView {
@@ -74,6 +76,12 @@ export interface PasswordResetResult {
 }
 
 export interface DisableResult {
+  account: AccountView;
+  endedSessions: number;
+}
+
+/** Another role, unit or district: the account's sessions end (what it may do changed). */
+export interface ReassignResult {
   account: AccountView;
   endedSessions: number;
 }

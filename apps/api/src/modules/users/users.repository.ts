@@ -45,6 +45,13 @@ const SELECT = `SELECT a.id, a.username, a.display_name AS "displayName", a.role
   (SELECT count(*)::int FROM user_session s WHERE s.user_id = a.id AND s.expires_at > now()) AS "activeSessions"
   ${FROM}`;
 
+/** An account's role and where it belongs. */
+export interface Assignment {
+  role: Role;
+  districtId: string | null;
+  unitId: string | null;
+}
+
 @Injectable()
 export class UsersRepository {
   constructor(private readonly db: DatabaseContext) {}
@@ -140,6 +147,18 @@ export class UsersRepository {
     const rows = await this.db.query(
       'UPDATE app_user SET display_name = $3 WHERE id = $1 AND display_name = $2 RETURNING id',
       [id, from, to],
+    );
+    return rows.length > 0;
+  }
+
+  /** Guarded on the assignment read before: a concurrent move finds nothing to change. */
+  async setAssignment(id: string, from: Assignment, to: Assignment): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE app_user SET role = $5, district_id = $6, unit_id = $7
+       WHERE id = $1 AND role = $2 AND district_id IS NOT DISTINCT FROM $3
+         AND unit_id IS NOT DISTINCT FROM $4::uuid
+       RETURNING id`,
+      [id, from.role, from.districtId, from.unitId, to.role, to.districtId, to.unitId],
     );
     return rows.length > 0;
   }

@@ -5,6 +5,7 @@ import {
   bi,
   canManageAccount,
   checkAccountDisable,
+  checkAccountReassign,
   checkPasswordReset,
   manageableRoles,
   passwordPolicyIssue,
@@ -22,12 +23,14 @@ import type {
   createUserBody,
   DisableResult,
   PasswordResetResult,
+  ReassignResult,
+  reassignAccountBody,
   resetPasswordBody,
   UnitOptionsQuery,
   UnitOptionView,
   UserListQuery,
 } from './users.dto.js';
-import { type AccountRow, UsersRepository } from './users.repository.js';
+import { type AccountRow, type Assignment, UsersRepository } from './users.repository.js';
 
 const ACCOUNT = { zh: '账号', en: 'Account' };
 
@@ -92,7 +95,7 @@ export class UsersService {
         role: bi('您不能创建该角色的账号', 'You cannot create accounts of this role'),
       });
     }
-    const scope = await this.scopeOfNewAccount(actor, body);
+    const scope = await this.scopeOf(actor, body);
     const generated = body.password ? null : generatePassword();
     const password = body.password ?? generated ?? '';
     return this.db.transaction(async () => {
@@ -196,6 +199,58 @@ export class UsersService {
     });
   }
 
+  /**
+   * Another role, unit or district for an account, checked as for a new one: the caller must be
+   * able to manage the account both where it is and where it goes. The account's sessions end
+   * in the same transaction, since what it may do changed. Nothing to change: nothing written.
+   */
+  async reassign(
+    actor: Actor,
+    id: string,
+    body: z.output<typeof reassignAccountBody>,
+  ): Promise<ReassignResult> {
+    if (!manageableRoles(actor.role).includes(body.role)) {
+      throw new ValidationFailed({
+        role: bi('您不能将账号调整为该角色', 'You cannot give accounts this role'),
+      });
+    }
+    return this.db.transaction(async () => {
+      const target = await this.managed(actor, id);
+      const to: Assignment = { role: body.role, ...(await this.scopeOf(actor, body)) };
+      const from: Assignment = {
+        role: target.role,
+        districtId: target.districtId,
+        unitId: target.unitId,
+      };
+      // As for disabling: the admins' rows locked in one order, so two moves at once queue.
+      const admins = target.role === 'system_admin' ? await this.users.lockEnabledAdmins() : [];
+      const check = checkAccountReassign({
+        self: target.id === actor.userId,
+        from: from.role,
+        to: to.role,
+        disabled: target.disabled,
+        otherEnabledAdmins: admins.filter((a) => a !== target.id).length,
+      });
+      if (!check.ok) throw new StateConflict(check.message);
+      if (from.role === to.role && from.districtId === to.districtId && from.unitId === to.unitId)
+        return { account: toAccountView(target), endedSessions: 0 };
+      if (!(await this.users.setAssignment(id, from, to))) throw this.changedMeanwhile();
+      const endedSessions = await this.users.endSessions(id);
+      const account = await this.get(actor, id);
+      await this.audit.append(actor, [
+        {
+          districtId: account.districtId,
+          entity: 'app_user',
+          entityId: id,
+          action: 'reassign',
+          before: from,
+          after: { ...to, endedSessions },
+        },
+      ]);
+      return { account, endedSessions };
+    });
+  }
+
   /** A new password (chosen, or generated and shown once); the account's sessions end. */
   async resetPassword(
     actor: Actor,
@@ -234,10 +289,10 @@ export class UsersService {
     return row;
   }
 
-  /** Where a new account belongs: its district, or its unit (and the unit's district). */
-  private async scopeOfNewAccount(
+  /** Where an account of the role belongs: its district, or its unit (and the unit's district). */
+  private async scopeOf(
     actor: Actor,
-    body: z.output<typeof createUserBody>,
+    body: z.output<typeof reassignAccountBody>,
   ): Promise<{ districtId: string | null; unitId: string | null }> {
     if (body.role === 'system_admin') return { districtId: null, unitId: null };
     if (body.role === 'district_staff') {

@@ -125,4 +125,35 @@ describe('district staff manage their units’ accounts', () => {
       await user.context().close();
     }
   });
+
+  it('moves the account to another school: its sign-in ends, the list shows the new unit', async () => {
+    const user = await newPage(browser);
+    try {
+      await user.goto(`${server.url}/login`);
+      await signInWith(user, 'school-exam', 'second-school-2011');
+      await user.getByRole('heading', { name: '发放工作台' }).waitFor();
+
+      await page.goto(`${server.url}/users?search=school-exam`);
+      const row = page.getByRole('row', { name: /school-exam/ });
+      await row.getByRole('button', { name: '调整' }).click();
+      const dialog = page.getByRole('dialog', { name: '调整账号 school-exam 的角色或所属单位' });
+      await dialog.getByText(/全部登录将立即结束/).waitFor();
+      await dialog.getByLabel('所属单位').click();
+      await dialog.getByLabel('所属单位').fill('第三中学');
+      await page.locator(OPEN_DROPDOWN).getByTitle('朝阳区第三中学', { exact: false }).click();
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await page
+        .getByText(/已调整“朝阳区第二中学教务处”的角色或所属单位，结束了 [1-9]\d* 个登录/)
+        .waitFor();
+      await expect
+        .poll(async () => (await row.textContent()) ?? '', PATIENT)
+        .toContain('朝阳区第三中学');
+
+      // The moved user's page asks for a new sign-in at its next request.
+      await user.reload();
+      await user.getByRole('heading', { name: '工作人员登录' }).waitFor();
+    } finally {
+      await user.context().close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type {
   ChangePassword,
   CreateAccountInput,
+  ReassignAccountInput,
   RenameAccount,
   ResetPassword,
 } from '@sscard/rules';
@@ -10,6 +11,7 @@ import type {
   DisableResult,
   Page,
   PasswordResetResult,
+  ReassignResult,
   UnitOptionView,
   UnitOptionsQuery,
   UserListQuery,
@@ -31,6 +33,8 @@ export const usersApi = {
   enable: (id: string) => http.post<AccountView>(`${path(id)}/enable`),
   rename: (id: string, body: RenameAccount) =>
     http.put<AccountView>(`${path(id)}/display-name`, body),
+  reassign: (id: string, body: ReassignAccountInput) =>
+    http.put<ReassignResult>(`${path(id)}/assignment`, body),
   resetPassword: (id: string, body: ResetPassword = {}) =>
     http.post<PasswordResetResult>(`${path(id)}/password-reset`, body),
   changeOwnPassword: (body: ChangePassword) => http.post<void>('/api/auth/password', body),

@@ -94,5 +94,6 @@ export const auditEn: AuditMessages = {
     reset_password: 'Password reset',
     change_password: 'Own password changed',
     rename: 'Display name changed',
+    reassign: 'Role or unit changed',
   },
 };

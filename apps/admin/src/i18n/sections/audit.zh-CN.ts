@@ -95,6 +95,7 @@ export const auditZhCN = {
     reset_password: '重置密码',
     change_password: '修改本人密码',
     rename: '修改显示名称',
+    reassign: '调整角色或所属单位',
   },
 };
 

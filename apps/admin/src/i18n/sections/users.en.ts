@@ -3,7 +3,7 @@ import type { usersZhCN } from './users.zh-CN.js';
 export const usersEn: typeof usersZhCN = {
   title: 'Accounts',
   intro: (roles) =>
-    `You manage the accounts of these roles: ${roles}. Disabling an account or resetting its password ends all its sign-ins at once.`,
+    `You manage the accounts of these roles: ${roles}. Disabling an account, resetting its password or moving it ends all its sign-ins at once.`,
   create: 'New account',
   searchPlaceholder: 'Username or name',
   roleFilter: 'Filter by role',
@@ -44,6 +44,14 @@ export const usersEn: typeof usersZhCN = {
     renameTitle: (username) => `Display name of ${username}`,
     renameOk: 'Save',
     renamed: (name) => `The display name is now “${name}”`,
+    reassign: 'Move',
+    reassignTitle: (username) => `Role or unit of ${username}`,
+    reassignHelp:
+      'Saving ends all sign-ins of this account at once; it signs in again with its new role.',
+    reassignOk: 'Save',
+    reassigned: (name, sessions) =>
+      `“${name}” now has its new role or unit; ${sessions} sign-in(s) ended`,
+    unchanged: 'Neither the role nor the unit changed',
   },
   form: {
     title: 'New account',

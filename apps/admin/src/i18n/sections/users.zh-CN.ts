@@ -2,7 +2,7 @@
 export const usersZhCN = {
   title: '账号管理',
   intro: (roles: string) =>
-    `您可以管理以下角色的账号：${roles}。停用账号或重置密码会立即结束该账号的全部登录。`,
+    `您可以管理以下角色的账号：${roles}。停用账号、重置密码或调整角色与所属单位会立即结束该账号的全部登录。`,
   create: '新建账号',
   searchPlaceholder: '用户名或姓名',
   roleFilter: '按角色筛选',
@@ -43,6 +43,13 @@ export const usersZhCN = {
     renameTitle: (username: string) => `修改账号 ${username} 的显示名称`,
     renameOk: '保存',
     renamed: (name: string) => `显示名称已改为“${name}”`,
+    reassign: '调整',
+    reassignTitle: (username: string) => `调整账号 ${username} 的角色或所属单位`,
+    reassignHelp: '保存后该账号的全部登录将立即结束，须按新的角色重新登录。',
+    reassignOk: '保存',
+    reassigned: (name: string, sessions: number) =>
+      `已调整“${name}”的角色或所属单位，结束了 ${sessions} 个登录`,
+    unchanged: '角色与所属单位均未改变',
   },
   form: {
     title: '新建账号',

@@ -25,7 +25,13 @@ describe('renaming an account from the users list', { timeout: 60_000 }, () => {
     const server = jsonFetch(200, { ...ACCOUNT, displayName: '实验小学教务处（新）' });
     vi.stubGlobal('fetch', server.fetch);
     renderWithProviders(
-      <UserActions account={ACCOUNT} self={false} onPassword={vi.fn()} onError={vi.fn()} />,
+      <UserActions
+        account={ACCOUNT}
+        managerRole="district_staff"
+        self={false}
+        onPassword={vi.fn()}
+        onError={vi.fn()}
+      />,
     );
     await userEvent.click(screen.getByRole('button', { name: '改名' }));
     const dialog = await screen.findByRole('dialog', { name: '修改账号 school651 的显示名称' });

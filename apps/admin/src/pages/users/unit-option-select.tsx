@@ -9,12 +9,14 @@ interface Props {
   id?: string;
   value?: string;
   onChange?: (value: string) => void;
-  /** The new account's role: the API offers only the units that role may belong to. */
+  /** The account's role: the API offers only the units that role may belong to. */
   role: AccountRole;
+  /** The unit chosen already (an account being moved), labelled even when not in the list. */
+  current?: { value: string; label: string } | undefined;
 }
 
 /** The units the caller may attach an account of `role` to, searched on the server. */
-export function UnitOptionSelect({ id, value, onChange, role }: Props) {
+export function UnitOptionSelect({ id, value, onChange, role, current }: Props) {
   const { t } = useI18n();
   const texts = t.users.form;
   const [typed, setTyped] = useState('');
@@ -38,10 +40,13 @@ export function UnitOptionSelect({ id, value, onChange, role }: Props) {
       showSearch={{ filterOption: false, onSearch: setTyped }}
       loading={query.isFetching}
       notFoundContent={query.isFetching ? t.common.loading : t.common.empty}
-      options={(query.data ?? []).map((u) => ({
-        value: u.id,
-        label: texts.unitOption(u.name, u.registrationCode, u.parentName),
-      }))}
+      options={[
+        ...(current && !query.data?.some((u) => u.id === current.value) ? [current] : []),
+        ...(query.data ?? []).map((u) => ({
+          value: u.id,
+          label: texts.unitOption(u.name, u.registrationCode, u.parentName),
+        })),
+      ]}
     />
   );
 }

@@ -1,26 +1,30 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
-import type { AccountView } from '../../api/contract.js';
+import type { AccountView, Role } from '../../api/contract.js';
 import { usersApi } from '../../api/user-endpoints.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { ReassignAccountModal } from './reassign-account-modal.js';
 import { RenameAccountModal } from './rename-account-modal.js';
 
 interface Props {
   account: AccountView;
+  /** The signed-in manager's role: the roles an account may be moved to. */
+  managerRole: Role;
   /** The signed-in user's own row: no disabling or resetting oneself here. */
   self: boolean;
   onPassword: (account: AccountView, password: string) => void;
   onError: (error: unknown) => void;
 }
 
-/** Rename; disable / enable and reset password, each behind a confirmation. */
-export function UserActions({ account, self, onPassword, onError }: Props) {
+/** Rename and move (dialogs); disable / enable and reset password, each behind a confirmation. */
+export function UserActions({ account, managerRole, self, onPassword, onError }: Props) {
   const { t, pick } = useI18n();
   const texts = t.users.actions;
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [renaming, setRenaming] = useState(false);
+  const [moving, setMoving] = useState(false);
   // Demo accounts carry "中文 / English" names: show the interface language's half.
   const name = pick(account.displayName);
   const done = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -47,12 +51,22 @@ export function UserActions({ account, self, onPassword, onError }: Props) {
   });
   if (self) return <Tag>{t.users.self}</Tag>;
   return (
-    <Space size={0}>
+    <Space size={0} wrap>
       <Button size="small" type="link" onClick={() => setRenaming(true)}>
         {texts.rename}
       </Button>
       {renaming ? (
         <RenameAccountModal account={account} onClose={() => setRenaming(false)} />
+      ) : null}
+      <Button size="small" type="link" onClick={() => setMoving(true)}>
+        {texts.reassign}
+      </Button>
+      {moving ? (
+        <ReassignAccountModal
+          account={account}
+          managerRole={managerRole}
+          onClose={() => setMoving(false)}
+        />
       ) : null}
       <Popconfirm
         title={account.disabled ? texts.confirmEnable(name) : texts.confirmDisable(name)}

@@ -149,20 +149,24 @@ export function UsersPage() {
           },
           {
             title: c.actions,
-            render: (_, row) => (
-              <UserActions
-                account={row}
-                self={row.id === session?.user.userId}
-                onError={setActionError}
-                onPassword={(account, password) =>
-                  setShown({
-                    title: texts.passwordOnce.resetTitle,
-                    username: account.username,
-                    password,
-                  })
-                }
-              />
-            ),
+            // Two lines of links (edit, then access) rather than a table wider than 1280 px.
+            width: 168,
+            render: (_, row) =>
+              session ? (
+                <UserActions
+                  account={row}
+                  managerRole={session.user.role}
+                  self={row.id === session.user.userId}
+                  onError={setActionError}
+                  onPassword={(account, password) =>
+                    setShown({
+                      title: texts.passwordOnce.resetTitle,
+                      username: account.username,
+                      password,
+                    })
+                  }
+                />
+              ) : null,
           },
         ]}
       />

@@ -22,13 +22,13 @@ import type { LiveProgress } from './import-progress.js';
 import { ImportStagingRepository } from './import-staging.repository.js';
 import { storedPath } from './import-upload.js';
 
+/** Staged rows per statement of a StagedWriter: a few statements per 100,000 rows, progress between. */
+const STAGED_WRITE_ROWS = 10_000;
+
 /**
  * The validated rows are gone: PostgreSQL empties unlogged tables (import_staged_row) when it
  * recovers from a crash, and the retention sweep deletes them. Nothing is written then.
  */
-/** Staged rows per statement of a StagedWriter: a few statements per 100,000 rows, progress between. */
-const STAGED_WRITE_ROWS = 10_000;
-
 export const STAGED_ROWS_MISSING = bi(
   '服务器上已没有校验通过的数据（数据库重启或文件过期后会被清除），未做任何导入；请点击“重试”重新校验，或重新上传文件',
   'The validated rows are no longer on the server (they are cleared when the database restarts or the upload expires); nothing was imported. Retry to validate the file again, or upload it again',

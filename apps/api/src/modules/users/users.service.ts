@@ -129,14 +129,11 @@ export class UsersService {
   async disable(actor: Actor, id: string): Promise<DisableResult> {
     return this.db.transaction(async () => {
       const target = await this.managed(actor, id);
-      // Only the admins' rows are locked, all in one order: two admins disabling each other at
-      // once queue here, and the second sees that the first left it the last one enabled.
-      const admins = target.role === 'system_admin' ? await this.users.lockEnabledAdmins() : [];
       const check = checkAccountDisable({
         self: target.id === actor.userId,
         role: target.role,
         disabled: target.disabled,
-        otherEnabledAdmins: admins.filter((a) => a !== target.id).length,
+        otherEnabledAdmins: await this.otherEnabledAdmins(target),
       });
       if (!check.ok) throw new StateConflict(check.message);
       if (!(await this.users.setDisabled(id, true))) throw this.changedMeanwhile();
@@ -222,14 +219,12 @@ export class UsersService {
         districtId: target.districtId,
         unitId: target.unitId,
       };
-      // As for disabling: the admins' rows locked in one order, so two moves at once queue.
-      const admins = target.role === 'system_admin' ? await this.users.lockEnabledAdmins() : [];
       const check = checkAccountReassign({
         self: target.id === actor.userId,
         from: from.role,
         to: to.role,
         disabled: target.disabled,
-        otherEnabledAdmins: admins.filter((a) => a !== target.id).length,
+        otherEnabledAdmins: await this.otherEnabledAdmins(target),
       });
       if (!check.ok) throw new StateConflict(check.message);
       if (from.role === to.role && from.districtId === to.districtId && from.unitId === to.unitId)
@@ -280,6 +275,16 @@ export class UsersService {
       ]);
       return { account, password: generated, endedSessions };
     });
+  }
+
+  /**
+   * For an admin target: the other enabled admins, their rows locked in one order, so two admins
+   * disabling or moving each other at once queue here and the second sees what the first left.
+   */
+  private async otherEnabledAdmins(target: AccountRow): Promise<number> {
+    if (target.role !== 'system_admin') return 0;
+    const admins = await this.users.lockEnabledAdmins();
+    return admins.filter((a) => a !== target.id).length;
   }
 
   /** The account if the caller may manage it — by the SQL scope and by the rule itself. */

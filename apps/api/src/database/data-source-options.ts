@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
+import { QueryErrorLogger } from './query-error.logger.js';
 
 export function dataSourceOptions(
   url: string,
@@ -15,6 +16,7 @@ export function dataSourceOptions(
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
+    logger: new QueryErrorLogger(),
     extra: { max: poolSize, connectionTimeoutMillis: connectionWaitMs, idleTimeoutMillis: 30_000 },
   };
 }

@@ -61,6 +61,7 @@ export interface JobView {
   unit: { id: string; name: string } | null;
   districtId: string | null;
   committedAt: string | null;
+  commitWhenValid: boolean;
 }
 
 export interface IssueView {
@@ -74,10 +75,11 @@ export interface IssueView {
 export function upload(
   t: TestApp,
   token: string,
-  o: { kind: string; file: Buffer; name?: string; unitId?: string },
+  o: { kind: string; file: Buffer; name?: string; unitId?: string; commitWhenValid?: string },
 ) {
   const req = t.http.post('/api/imports').set(bearer(token)).field('kind', o.kind);
   if (o.unitId) req.field('unitId', o.unitId);
+  if (o.commitWhenValid !== undefined) req.field('commitWhenValid', o.commitWhenValid);
   return req.attach('file', o.file, o.name ?? `${o.kind}.xlsx`);
 }
 
@@ -100,7 +102,7 @@ export async function settle(t: TestApp, token: string, id: string, timeoutMs = 
 export async function dryRun(
   t: TestApp,
   token: string,
-  o: { kind: string; file: Buffer; name?: string; unitId?: string },
+  o: { kind: string; file: Buffer; name?: string; unitId?: string; commitWhenValid?: string },
 ): Promise<JobView> {
   const res = await upload(t, token, o);
   if (res.status !== 202) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);

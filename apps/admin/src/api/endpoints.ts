@@ -94,11 +94,15 @@ export const api = {
         query,
         signal,
       }),
-    /** The API reads the fields in order: kind and unitId must come before the file. */
-    upload: (kind: ImportKind, unitId: string | undefined, file: File) => {
+    /**
+     * The API reads the fields in order: kind, unitId and commitWhenValid (the one-step import)
+     * must come before the file.
+     */
+    upload: (kind: ImportKind, unitId: string | undefined, file: File, commitWhenValid = false) => {
       const form = new FormData();
       form.append('kind', kind);
       if (unitId) form.append('unitId', unitId);
+      if (commitWhenValid) form.append('commitWhenValid', 'true');
       form.append('file', file, file.name);
       return http.postForm<C.ImportJobView>('/api/imports', form);
     },

@@ -30,6 +30,9 @@ export const importsEn: typeof importsZhCN = {
     chooseFirst: 'Choose the import kind and the unit first.',
     wrongType: (name) =>
       `"${name}" is not an .xlsx or .csv file. Open an old .xls in Excel or WPS and "Save As" .xlsx first.`,
+    commitWhenValid: 'Import as soon as it passes (one step)',
+    commitWhenValidHelp:
+      'Rows are written while they are checked: no confirmation step, and faster for large files. Still all or nothing: any problem undoes what was written, nothing is imported, and the error report is given as usual.',
     uploading: (name) => `Uploading "${name}"…`,
   },
   kinds: {
@@ -94,6 +97,9 @@ export const importsEn: typeof importsZhCN = {
     issueCount: 'Problems',
     validatingNote:
       'You may leave this page while the file is checked: open the job from “Recent imports” later.',
+    onePassNote:
+      'One-step import: rows are written as they pass; it takes effect only if the whole file passes, and any problem undoes it all. You may leave this page.',
+    onePass: 'One step',
     wholeFile: 'The file as a whole was not accepted',
     invalidTitle: 'The file did not pass validation; nothing was imported',
     truncated: (n) =>

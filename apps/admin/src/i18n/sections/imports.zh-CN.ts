@@ -30,6 +30,9 @@ export const importsZhCN = {
     wrongType: (name: string) =>
       `“${name}”不是 .xlsx 或 .csv 文件。旧版 .xls 请在 Excel 或 WPS 中“另存为”.xlsx 后上传。`,
     uploading: (name: string) => `正在上传“${name}”…`,
+    commitWhenValid: '校验通过后直接导入（一步完成）',
+    commitWhenValidHelp:
+      '边校验边写入，省去确认这一步，大文件也更快。仍是全部或全不：发现任何问题都会撤销已写入的部分，一行也不导入，并照常给出错误报告。',
   },
   kinds: {
     roster: '单位的参保人员：姓名、证件号码、人员类别、补助标识、定点医疗机构，学校可附班级。',
@@ -88,6 +91,9 @@ export const importsZhCN = {
     rows: (n: number) => `${n} 行`,
     issueCount: '问题数',
     validatingNote: '校验期间可以离开本页，稍后在“最近的导入”中打开本任务查看结果。',
+    onePassNote:
+      '一步导入：校验通过的数据同时写入；文件全部通过才会生效，发现任何问题都会撤销，一行也不导入。可以离开本页。',
+    onePass: '一步导入',
     wholeFile: '整个文件未被接受',
     invalidTitle: '文件校验未通过，没有导入任何数据',
     truncated: (n: number) =>

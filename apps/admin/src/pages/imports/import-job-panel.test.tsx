@@ -139,6 +139,54 @@ describe('ImportJobPanel (the job page)', () => {
   });
 });
 
+describe('ImportJobPanel: a one-step import (commitWhenValid)', () => {
+  it('counts the rows written while it checks, says it is all or nothing, and offers no commit', async () => {
+    const server = routedFetch({
+      [`GET ${PATH}`]: [
+        {
+          status: 200,
+          body: jobView({
+            commitWhenValid: true,
+            phase: 'reading',
+            rowsRead: 4000,
+            rowsValid: 4000,
+            rowsWritten: 2000,
+          }),
+        },
+        {
+          status: 200,
+          body: jobView({
+            commitWhenValid: true,
+            state: 'committed',
+            phase: 'finished',
+            rowsRead: 5000,
+            rowsValid: 5000,
+            rowsWritten: 5000,
+            percent: 100,
+            committedAt: '2011-01-10T02:01:00.000Z',
+            result: { residents: 5000, institutions: 0, rows: 5000 },
+          }),
+        },
+      ],
+    });
+    vi.stubGlobal('fetch', server.fetch);
+    renderWithProviders(<ImportJobPanel id={JOB.id} pollMs={50} />);
+
+    expect(
+      await screen.findByText(
+        '一步导入：校验通过的数据同时写入；文件全部通过才会生效，发现任何问题都会撤销，一行也不导入。可以离开本页。',
+      ),
+    ).toBeInTheDocument();
+    const written = screen.getByText('已写入').closest('.ant-statistic') as HTMLElement;
+    expect(written).toHaveTextContent('2,000');
+    expect(screen.queryByRole('button', { name: /确认导入/ })).not.toBeInTheDocument();
+
+    // The next poll: committed in the same run, no commit request was ever sent.
+    expect(await screen.findByText('导入完成')).toBeInTheDocument();
+    expect(server.calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+});
+
 describe('ImportJobPanel: an upload the retention sweep deleted', () => {
   it('says so and offers neither commit nor retry', async () => {
     const expired = jobView({

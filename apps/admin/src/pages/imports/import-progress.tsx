@@ -40,7 +40,11 @@ export function ImportProgress({ job, onChanged }: Props) {
   const running = job.state === 'validating' || job.state === 'committing';
   // The retention sweep deleted the upload: nothing can be committed or retried from it.
   const expired = job.fileExpiredAt !== null;
-  const written = job.state === 'committing' || job.state === 'committed';
+  // A one-step job writes while it checks: its written rows count from the start.
+  const written =
+    job.state === 'committing' ||
+    job.state === 'committed' ||
+    (job.state === 'validating' && job.commitWhenValid);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {running || job.state === 'committed' ? <Bar job={job} /> : null}
@@ -53,7 +57,13 @@ export function ImportProgress({ job, onChanged }: Props) {
         {written ? <Statistic title={x.rowsWritten} value={job.rowsWritten} /> : null}
         <Statistic title={x.issueCount} value={job.issueCount} />
       </div>
-      {job.state === 'validating' ? <Alert type="info" showIcon title={x.validatingNote} /> : null}
+      {job.state === 'validating' ? (
+        <Alert
+          type="info"
+          showIcon
+          title={job.commitWhenValid ? x.onePassNote : x.validatingNote}
+        />
+      ) : null}
       {job.state === 'committing' ? <Alert type="info" showIcon title={x.committingNote} /> : null}
       {expired ? (
         <Alert

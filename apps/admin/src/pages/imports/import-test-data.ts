@@ -25,6 +25,7 @@ export function jobView(patch: Partial<ImportJobView> = {}): ImportJobView {
     updatedAt: '2011-01-10T02:00:00.000Z',
     committedAt: null,
     fileExpiredAt: null,
+    commitWhenValid: false,
     ...patch,
   };
 }

@@ -77,6 +77,23 @@ describe('ImportUploadForm', () => {
     expect((form.get('file') as File).name).toBe('计算机学院.xlsx');
   });
 
+  it('sends commitWhenValid before the file when one-step import is ticked (off by default)', async () => {
+    const server = routedFetch({
+      'POST /api/imports': { status: 202, body: jobView({ kind: 'students' }) },
+    });
+    vi.stubGlobal('fetch', server.fetch);
+    renderForCollege();
+    const box = screen.getByRole('checkbox', { name: '校验通过后直接导入（一步完成）' });
+    expect(box).not.toBeChecked();
+    expect(screen.getByText(/发现任何问题都会撤销已写入的部分，一行也不导入/)).toBeInTheDocument();
+    await userEvent.click(box);
+    await userEvent.upload(fileInput(), new File(['PK'], '学生.xlsx', { type: XLSX }));
+    expect(await screen.findByText('job page')).toBeInTheDocument();
+    const form = server.calls[0]?.init.body as FormData;
+    expect([...form.keys()]).toEqual(['kind', 'commitWhenValid', 'file']);
+    expect(form.get('commitWhenValid')).toBe('true');
+  });
+
   it('refuses an old .xls before sending it, with what to do', async () => {
     const server = routedFetch({});
     vi.stubGlobal('fetch', server.fetch);

@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { IMPORT_SHEETS, type ImportKind } from '@sscard/rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Form, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Card, Checkbox, Form, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ImportJobView, Role } from '../../api/contract.js';
@@ -22,8 +22,9 @@ import {
 import { UnitSelect } from '../../components/unit-select.js';
 
 /**
- * Kind (what the role may import), target unit (district staff and the admin), the template
- * and the expected columns, then the file. The upload answers at once with the job, whose dry
+ * Kind (what the role may import), target unit (district staff and the admin), one step or
+ * two (commitWhenValid: imported as soon as the file passes), the template and the expected
+ * columns, then the file. The upload answers at once with the job, whose dry
  * run continues in the background: the job page follows it.
  */
 export function ImportUploadForm({ userRole: role }: { userRole: Role }) {
@@ -34,6 +35,7 @@ export function ImportUploadForm({ userRole: role }: { userRole: Role }) {
     kinds.length === 1 ? kinds[0] : undefined,
   );
   const [unitId, setUnitId] = useState<string | undefined>();
+  const [oneStep, setOneStep] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
   const ids = { kind: useId(), unit: useId() };
   const needsUnit = kind !== undefined && choosesUnit(role, kind);
@@ -42,7 +44,7 @@ export function ImportUploadForm({ userRole: role }: { userRole: Role }) {
   const upload = useMutation({
     mutationFn: (file: File) => {
       if (!kind) throw new Error(x.chooseFirst);
-      return api.imports.upload(kind, needsUnit ? unitId : undefined, file);
+      return api.imports.upload(kind, needsUnit ? unitId : undefined, file, oneStep);
     },
     onSuccess: (job: ImportJobView) => {
       queryClient.setQueryData(['import', job.id], job);
@@ -114,6 +116,11 @@ export function ImportUploadForm({ userRole: role }: { userRole: Role }) {
           ) : kind && isUnitTargeted(kind) ? (
             <Typography.Paragraph type="secondary">{x.ownUnit}</Typography.Paragraph>
           ) : null}
+          <Form.Item extra={x.commitWhenValidHelp} style={{ marginBottom: 0 }}>
+            <Checkbox checked={oneStep} onChange={(e) => setOneStep(e.target.checked)}>
+              {x.commitWhenValid}
+            </Checkbox>
+          </Form.Item>
         </Form>
         {kind && sheet ? (
           <>

@@ -9,6 +9,7 @@ import { StudentSummaryExport1733100000000 } from './1733100000000-student-summa
 import { BatchDispatchIndex1733200000000 } from './1733200000000-batch-dispatch-index.js';
 import { ImportStaging1733300000000 } from './1733300000000-import-staging.js';
 import { PasswordChangeRequired1733400000000 } from './1733400000000-password-change-required.js';
+import { ImportCommitWhenValid1733500000000 } from './1733500000000-import-commit-when-valid.js';
 
 /** Every migration, in order. Migrations are hand-written and reviewed; synchronize stays off. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BatchDispatchIndex1733200000000,
   ImportStaging1733300000000,
   PasswordChangeRequired1733400000000,
+  ImportCommitWhenValid1733500000000,
 ];

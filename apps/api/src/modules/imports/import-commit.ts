@@ -11,6 +11,7 @@ import {
   ImportAborted,
   ImportFailure,
   type ImportHandler,
+  importTarget,
   type ImportTarget,
   type ParsedLine,
   rowProblem,
@@ -65,12 +66,7 @@ export class ImportCommitter {
     const staged = await this.staging.count(job.id);
     if (staged === 0 || staged !== job.rowsValid) throw new ImportFailure(STAGED_ROWS_MISSING);
     const headers = job.columnHeaders ?? {};
-    const target: ImportTarget = {
-      jobId: job.id,
-      kind: job.kind,
-      districtId: job.districtId,
-      unitId: job.unitId,
-    };
+    const target = importTarget(job);
     const p = progress.current;
     await progress.phase('writing');
     await this.db.transaction(async () => {

@@ -1,21 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { bi, parseImportRow } from '@sscard/rules';
+import { bi } from '@sscard/rules';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import {
-  CHUNK_ROWS,
-  ImportAborted,
-  type ImportHandler,
-  type ImportTarget,
-  type ParsedLine,
-} from './import-handler.js';
+import { type ImportHandler, importTarget } from './import-handler.js';
 import { type AnyImportRow, ImportHandlers } from './import-handlers.js';
-import { ChunkPipeline } from './chunk-pipeline.js';
-import { DuplicateTracker, IssueCollector } from './import-issues.js';
+import { IssueCollector } from './import-issues.js';
 import { type ImportJobRow, ImportJobsRepository } from './import-jobs.repository.js';
 import type { LiveProgress } from './import-progress.js';
 import { type OpenedSheet, openSheet, sheetLimits } from './import-sheet.js';
 import { ImportStagingRepository } from './import-staging.repository.js';
 import { headerText } from './import-cells.js';
+import { scanSheet } from './import-scan.js';
 import { storedPath } from './import-upload.js';
 import { inspectUpload, SheetRejected } from './reader/index.js';
 
@@ -29,7 +23,7 @@ export function rowsSummary(badRows: number, issues: number): string {
 }
 
 /** Column key → the header text as found in the file, for the commit's messages. */
-function columnHeaders(sheet: Extract<OpenedSheet, { ok: true }>): Record<string, string> {
+export function columnHeaders(sheet: Extract<OpenedSheet, { ok: true }>): Record<string, string> {
   const map: Record<string, string> = {};
   sheet.columns.forEach((key, index) => {
     if (key !== null) map[key] = headerText(sheet.header, index);
@@ -101,13 +95,6 @@ export class ImportDryRun {
     progress: LiveProgress,
     signal: AbortSignal,
   ): Promise<IssueCollector> {
-    const p = progress.current;
-    const target: ImportTarget = {
-      jobId: job.id,
-      kind: job.kind,
-      districtId: job.districtId,
-      unitId: job.unitId,
-    };
     const issues = new IssueCollector(
       this.jobs,
       job.id,
@@ -115,57 +102,33 @@ export class ImportDryRun {
       sheet.header,
       sheet.columns,
     );
-    const dupes = new DuplicateTracker(job.kind, sheet.columns, sheet.headers);
-    const pipeline = new ChunkPipeline<ParsedLine<AnyImportRow>>(async (lines) => {
-      const checked = await handler.check(target, lines);
-      for (const i of checked.issues) {
-        const line = lines[i.line];
-        if (line) await issues.atKey(line.rowNo, line.cells, i.column, i.message);
-      }
-      // Once any row has a problem the job ends invalid and its staged rows are deleted: stop
-      // staging (the duplicate tracker's issues count too; a later issue still wastes a little).
-      if (issues.count === 0) {
-        await this.staging.stage(
-          job.id,
-          lines.map((l) => ({
-            rowNo: l.rowNo,
-            value: handler.stagedValue ? handler.stagedValue(l.value) : l.value,
-          })),
-        );
-      }
-    });
-    let chunk: ParsedLine<AnyImportRow>[] = [];
-    try {
-      for await (const { rowNo, cells } of sheet.rows) {
-        if (signal.aborted) throw new ImportAborted();
-        pipeline.check();
-        p.rowsRead += 1;
-        const parsed = parseImportRow(job.kind, sheet.columns, cells, sheet.headers);
-        if (parsed.ok) {
-          const extra = handler.extraUniqueKeys(parsed.value);
-          await dupes.see(rowNo, cells, parsed.key, extra, issues);
-          chunk.push({ rowNo, cells, value: parsed.value });
-          if (chunk.length >= CHUNK_ROWS) {
-            await pipeline.push(chunk);
-            chunk = [];
-          }
-        } else {
-          for (const i of parsed.issues) {
-            await issues.atIndex(rowNo, i.columnIndex, i.column, i.value, i.message);
-          }
+    await scanSheet({
+      target: importTarget(job),
+      sheet,
+      handler,
+      issues,
+      progress,
+      signal,
+      onChunk: async (lines) => {
+        const checked = await handler.check(importTarget(job), lines);
+        for (const i of checked.issues) {
+          const line = lines[i.line];
+          if (line) await issues.atKey(line.rowNo, line.cells, i.column, i.message);
         }
-        p.issueCount = issues.count;
-        p.rowsValid = p.rowsRead - issues.badRows.size;
-        await progress.tick();
-      }
-      await pipeline.push(chunk);
-      await pipeline.drain();
-    } finally {
-      await pipeline.settle();
-    }
+        // Once any row has a problem the job ends invalid and its staged rows are deleted: stop
+        // staging (the duplicate tracker's issues count too; a later issue still wastes a little).
+        if (issues.count === 0) {
+          await this.staging.stage(
+            job.id,
+            lines.map((l) => ({
+              rowNo: l.rowNo,
+              value: handler.stagedValue ? handler.stagedValue(l.value) : l.value,
+            })),
+          );
+        }
+      },
+    });
     await issues.flush();
-    p.issueCount = issues.count;
-    p.rowsValid = p.rowsRead - issues.badRows.size;
     return issues;
   }
 

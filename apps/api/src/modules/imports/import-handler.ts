@@ -9,6 +9,15 @@ export interface ImportTarget {
   unitId: string | null;
 }
 
+export function importTarget(job: {
+  id: string;
+  kind: ImportKind;
+  districtId: string | null;
+  unitId: string | null;
+}): ImportTarget {
+  return { jobId: job.id, kind: job.kind, districtId: job.districtId, unitId: job.unitId };
+}
+
 /** A data row that passed parseImportRow, with its sheet row number and original cells. */
 export interface ParsedLine<T> {
   rowNo: number;
@@ -67,6 +76,15 @@ export interface StagedWriter {
 }
 
 /**
+ * `onePass`: the one-pass import, whose chunk is written right after the check in the same
+ * transaction. A lookup that a constraint of that write repeats may be skipped there: a violation
+ * rolls the import back and the dry run that follows names the row (ImportOnePass).
+ */
+export interface CheckMode {
+  onePass?: boolean;
+}
+
+/**
  * One import kind. `check` runs per chunk of a few thousand rows in the dry run and again at
  * commit (cheap, set-based lookups); `write` is only called at commit, with no issues. A kind
  * with `staged` commits through it instead, and may stage more than the parsed value
@@ -74,7 +92,7 @@ export interface StagedWriter {
  */
 export interface ImportHandler<T> {
   extraUniqueKeys(value: T): UniqueKey[];
-  check(target: ImportTarget, lines: ParsedLine<T>[]): Promise<CheckedChunk>;
+  check(target: ImportTarget, lines: ParsedLine<T>[], mode?: CheckMode): Promise<CheckedChunk>;
   stagedValue?(value: T): unknown;
   readonly staged?: StagedWriter;
 }

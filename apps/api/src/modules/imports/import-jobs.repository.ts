@@ -32,6 +32,8 @@ export interface ImportJobRow {
   columnHeaders: Record<string, string> | null;
   /** The retention sweep deleted the stored upload and staged rows (never committed). */
   fileExpiredAt: Date | null;
+  /** Uploaded for the one-pass import: written as it is read, committed if the file is clean. */
+  commitWhenValid: boolean;
 }
 
 export interface NewImportJob {
@@ -43,6 +45,7 @@ export interface NewImportJob {
   fileSha256: string;
   fileBytes: number;
   createdBy: string;
+  commitWhenValid: boolean;
 }
 
 export interface JobProgress {
@@ -67,7 +70,8 @@ const JOB_SELECT = `SELECT j.id, j.kind, j.district_id AS "districtId", j.unit_i
   j.rows_valid AS "rowsValid", j.rows_written AS "rowsWritten", j.issue_count AS "issueCount",
   j.message, j.result, j.created_by AS "createdBy", j.created_at AS "createdAt",
   j.updated_at AS "updatedAt", j.committed_at AS "committedAt",
-  j.column_headers AS "columnHeaders", j.file_expired_at AS "fileExpiredAt"
+  j.column_headers AS "columnHeaders", j.file_expired_at AS "fileExpiredAt",
+  j.commit_when_valid AS "commitWhenValid"
   FROM import_job j LEFT JOIN unit u ON u.id = j.unit_id`;
 
 /** Jobs a caller may see: their district's, their unit's (or a sub-unit's), or all. */
@@ -116,8 +120,8 @@ export class ImportJobsRepository {
   /** Inserts the job unless a job on its way holds the same content (then: false). */
   async insert(job: NewImportJob): Promise<boolean> {
     const rows = await this.db.query(
-      `INSERT INTO import_job (id, kind, district_id, unit_id, file_name, file_sha256, file_bytes, state, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'validating', $8)
+      `INSERT INTO import_job (id, kind, district_id, unit_id, file_name, file_sha256, file_bytes, state, created_by, commit_when_valid)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'validating', $8, $9)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         job.id,
@@ -128,6 +132,7 @@ export class ImportJobsRepository {
         job.fileSha256,
         job.fileBytes,
         job.createdBy,
+        job.commitWhenValid,
       ],
     );
     return rows.length > 0;
@@ -303,6 +308,41 @@ export class ImportJobsRepository {
               message = NULL, committed_at = now(), updated_at = now()
        WHERE id = $1 AND state = 'committing' RETURNING id`,
       [id, rowsWritten, JSON.stringify(result)],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The one-pass import, inside its transaction: validating → committed with the counts of the
+   * read, guarded like markCommitted.
+   */
+  async markImported(
+    id: string,
+    outcome: {
+      by: string;
+      format: 'xlsx' | 'csv';
+      progress: JobProgress;
+      columnHeaders: Record<string, string>;
+      result: unknown;
+    },
+  ): Promise<boolean> {
+    const p = outcome.progress;
+    const rows = await this.db.query(
+      `UPDATE import_job SET state = 'committed', phase = 'finished', format = $2, rows_read = $3,
+              rows_valid = $4, rows_written = $5, issue_count = 0, message = NULL,
+              column_headers = $6, result = $7, committed_by = $8, committed_at = now(),
+              updated_at = now()
+       WHERE id = $1 AND state = 'validating' RETURNING id`,
+      [
+        id,
+        outcome.format,
+        p.rowsRead,
+        p.rowsValid,
+        p.rowsWritten,
+        JSON.stringify(outcome.columnHeaders),
+        JSON.stringify(outcome.result),
+        outcome.by,
+      ],
     );
     return rows.length > 0;
   }

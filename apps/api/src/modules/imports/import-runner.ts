@@ -12,13 +12,14 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { uniqueViolation } from '../cards/vendor-list.repository.js';
 import { ImportCommitter } from './import-commit.js';
 import { ImportDryRun } from './import-dry-run.js';
+import { ImportOnePass } from './import-one-pass.js';
 import { ImportAborted, ImportFailure } from './import-handler.js';
 import { ImportJobsRepository, type JobProgress } from './import-jobs.repository.js';
 import { LiveProgress } from './import-progress.js';
 import { ImportStagingRepository } from './import-staging.repository.js';
 
-export type ImportTask =
-  { jobId: string; action: 'validate' } | { jobId: string; action: 'commit'; actor: Actor };
+/** Who asked: the commit's audit entries name them (and a one-pass job's, validated by them). */
+export type ImportTask = { jobId: string; action: 'validate' | 'commit'; actor: Actor };
 
 export const INTERRUPTED = bi(
   '服务重启，导入任务中断，未做任何导入；请点击“重试”重新校验',
@@ -77,6 +78,7 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly staging: ImportStagingRepository,
     private readonly dryRun: ImportDryRun,
     private readonly committer: ImportCommitter,
+    private readonly onePass: ImportOnePass,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -129,10 +131,13 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
       const job = await this.jobs.find({}, task.jobId);
       const expected = task.action === 'validate' ? 'validating' : 'committing';
       if (!job || job.state !== expected) return;
-      const progress = new LiveProgress(job.id, this.saver(task));
+      const inTransaction = task.action === 'commit' || job.commitWhenValid;
+      const progress = new LiveProgress(job.id, this.saver(task.jobId, inTransaction));
       this.running = { jobId: job.id, progress, abort };
-      if (task.action === 'validate') await this.dryRun.run(job, progress, abort.signal);
-      else await this.committer.run(job, task.actor, progress, abort.signal);
+      if (task.action === 'commit')
+        await this.committer.run(job, task.actor, progress, abort.signal);
+      else if (job.commitWhenValid) await this.onePass.run(job, task.actor, progress, abort.signal);
+      else await this.dryRun.run(job, progress, abort.signal);
     } catch (error) {
       await this.settle(task.jobId, error);
     } finally {
@@ -140,11 +145,13 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  private saver(task: ImportTask): ((p: JobProgress) => Promise<void>) | undefined {
-    if (task.action === 'validate') return (p) => this.jobs.saveProgress(task.jobId, p);
-    return this.jobs.hasSpareConnection
-      ? (p) => this.jobs.saveProgress(task.jobId, p, true)
-      : undefined;
+  /** A run inside a transaction saves its progress beside it, where a second connection exists. */
+  private saver(
+    jobId: string,
+    inTransaction: boolean,
+  ): ((p: JobProgress) => Promise<void>) | undefined {
+    if (!inTransaction) return (p) => this.jobs.saveProgress(jobId, p);
+    return this.jobs.hasSpareConnection ? (p) => this.jobs.saveProgress(jobId, p, true) : undefined;
   }
 
   private async settle(jobId: string, error: unknown): Promise<void> {

@@ -10,12 +10,13 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { ImportJobsRepository } from './import-jobs.repository.js';
 import { ImportRunner } from './import-runner.js';
 import { cleanFileName, type StoredUpload, storedPath, storeUpload } from './import-upload.js';
-import { IMPORT_ROLES, importKind, UNIT_TARGETED } from './imports.dto.js';
+import { commitWhenValidField, IMPORT_ROLES, importKind, UNIT_TARGETED } from './imports.dto.js';
 
 interface Target {
   kind: ImportKind;
   districtId: string | null;
   unitId: string | null;
+  commitWhenValid: boolean;
 }
 
 /** A time as Beijing reads it: 2011-01-05 14:30. */
@@ -28,7 +29,7 @@ function beijingTime(at: Date): string {
 }
 
 /**
- * POST /api/imports: the multipart upload (fields `kind`, `unitId`, then `file`) is streamed to
+ * POST /api/imports: the multipart upload (fields `kind`, `unitId`, `commitWhenValid`, then `file`) is streamed to
  * IMPORT_DIR/<jobId>.<ext> while hashed, then becomes a job whose dry run starts in the
  * background. The same content already committed for the kind and target is refused (409); the
  * same content on its way (validating, valid, committing, failed or interrupted) returns that
@@ -120,6 +121,7 @@ export class ImportUploadService {
       fileSha256: stored.sha256,
       fileBytes: stored.bytes,
       createdBy: actor.userId,
+      commitWhenValid: target.commitWhenValid,
     });
     if (!inserted) {
       // The same content is already a job (not committed): that job is the answer.
@@ -135,7 +137,7 @@ export class ImportUploadService {
       }
       return { created: false, jobId: existing };
     }
-    this.runner.enqueue({ jobId, action: 'validate' });
+    this.runner.enqueue({ jobId, action: 'validate', actor });
     return { created: true, jobId };
   }
 
@@ -154,12 +156,18 @@ export class ImportUploadService {
     }
     const kind = parsed.data;
     if (!IMPORT_ROLES[kind].includes(actor.role)) throw new ForbiddenException();
+    const commit = commitWhenValidField.safeParse(fields.commitWhenValid);
+    if (!commit.success) {
+      throw new ValidationFailed({ commitWhenValid: commit.error.issues[0]?.message ?? '' });
+    }
+    const commitWhenValid = commit.data;
     if (!UNIT_TARGETED.has(kind)) {
       // The vendor list is the district's; the admin's may name units of any district.
       return {
         kind,
         districtId: actor.role === 'system_admin' ? null : actor.districtId,
         unitId: null,
+        commitWhenValid,
       };
     }
     const unitId = fields.unitId?.trim() || (actor.unitId ?? null);
@@ -179,6 +187,6 @@ export class ImportUploadService {
         unitId: bi('参保单位不存在或不在您的管辖范围内', 'Unit not found in your scope'),
       });
     }
-    return { kind, districtId: unit.districtId, unitId: unit.id };
+    return { kind, districtId: unit.districtId, unitId: unit.id, commitWhenValid };
   }
 }

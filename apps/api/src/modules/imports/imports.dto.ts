@@ -32,6 +32,14 @@ export const UNIT_TARGETED: ReadonlySet<ImportKind> = new Set(UNIT_TARGETED_KIND
 
 export const importKind = oneOf(IMPORT_KINDS, '导入类型', 'Import kind');
 
+/** Upload field `commitWhenValid`: the one-pass import, committed as soon as the file is clean. */
+export const commitWhenValidField = z
+  .enum(['true', 'false', '1', '0'], {
+    error: bi('commitWhenValid 只能是 true 或 false', 'commitWhenValid must be true or false'),
+  })
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
 export const importListQuery = pageQuery(['createdAt'] as const).extend({
   kind: importKind.optional(),
   state: oneOf(IMPORT_STATES, '导入状态', 'Import state').optional(),
@@ -82,6 +90,8 @@ export interface ImportJobView {
   committedAt: string | null;
   /** Never committed and older than IMPORT_RETENTION_DAYS: the upload and its rows were deleted. */
   fileExpiredAt: string | null;
+  /** The one-pass import: read, checked and written at once; no separate commit. */
+  commitWhenValid: boolean;
 }
 
 export interface ImportIssueView {

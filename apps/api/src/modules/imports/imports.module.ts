@@ -4,6 +4,7 @@ import { ReceiptsModule } from '../receipts/receipts.module.js';
 import { StudentsModule } from '../students/students.module.js';
 import { ImportCommitter } from './import-commit.js';
 import { ImportDryRun } from './import-dry-run.js';
+import { ImportOnePass } from './import-one-pass.js';
 import { ImportHandlers } from './import-handlers.js';
 import { ImportJobsRepository } from './import-jobs.repository.js';
 import { ImportRetention } from './import-retention.js';
@@ -32,6 +33,7 @@ import { VendorImportHandler } from './vendor-import.handler.js';
     ImportRunner,
     ImportDryRun,
     ImportCommitter,
+    ImportOnePass,
     ImportHandlers,
     RosterImportHandler,
     RosterImportRepository,

@@ -62,7 +62,9 @@ export class ImportsService {
   view(row: ImportJobRow): ImportJobView {
     const live = this.runner.live(row.id);
     let { phase, rowsRead, rowsValid, rowsWritten, issueCount } = row;
-    if (live && row.state === 'validating') ({ phase, rowsRead, rowsValid, issueCount } = live);
+    // A one-pass job writes while it reads: its written rows move too.
+    if (live && row.state === 'validating')
+      ({ phase, rowsRead, rowsValid, issueCount, rowsWritten } = live);
     // While committing, the dry run's counts stand; only the written rows move.
     if (live && row.state === 'committing') ({ phase, rowsWritten } = live);
     const percent =
@@ -94,6 +96,7 @@ export class ImportsService {
       updatedAt: new Date(row.updatedAt).toISOString(),
       committedAt: row.committedAt ? new Date(row.committedAt).toISOString() : null,
       fileExpiredAt: row.fileExpiredAt ? new Date(row.fileExpiredAt).toISOString() : null,
+      commitWhenValid: row.commitWhenValid,
     };
   }
 
@@ -143,7 +146,10 @@ export class ImportsService {
     return this.get(actor, id);
   }
 
-  /** A failed or interrupted job is validated again from its stored file. */
+  /**
+   * A failed or interrupted job is validated again from its stored file (a one-pass job imports
+   * again in one pass, as whoever retries it).
+   */
   async retry(actor: Actor, id: string): Promise<ImportJobView> {
     const job = await this.find(actor, id);
     this.mayImport(actor, job.kind);
@@ -157,7 +163,7 @@ export class ImportsService {
     if (!(await this.jobs.restartValidation(job.id))) {
       throw new StateConflict(bi('任务状态已变化，请刷新', 'The job changed meanwhile; reload it'));
     }
-    this.runner.enqueue({ jobId: job.id, action: 'validate' });
+    this.runner.enqueue({ jobId: job.id, action: 'validate', actor });
     return this.get(actor, id);
   }
 

@@ -182,6 +182,27 @@ async function written(jobId: string) {
   return row;
 }
 
+/**
+ * This test's database emptied of what a test wrote (TRUNCATE: the audit log refuses deletes),
+ * with the district, the unit and the district staff account each test imports as.
+ */
+async function freshWorld(): Promise<{ unit: { id: string }; token: string }> {
+  await sql('TRUNCATE resident, audit_log, import_job, app_user, unit, district CASCADE');
+  const [unit] = await sql<{ id: string }>(
+    `WITH d AS (INSERT INTO district (id, name_zh, name_en, centre_name)
+                VALUES ('110105', '朝阳区', 'Chaoyang', '朝阳区社会保险基金管理中心') RETURNING id)
+     INSERT INTO unit (district_id, name, kind, registration_code)
+     SELECT id, '朝阳区实验小学', 'school', '11010500001' FROM d RETURNING id`,
+  );
+  await sql(
+    `INSERT INTO app_user (username, display_name, password_hash, role, district_id)
+     VALUES ('kill-staff', '朝阳区社保中心', $1, 'district_staff', '110105')`,
+    [await passwordHasher.hash(PASSWORD)],
+  );
+  if (!unit) throw new Error('no unit');
+  return { unit, token: await login() };
+}
+
 beforeAll(async () => {
   if (skipWithoutPostgres) return;
   const admin = requirePostgres();
@@ -221,28 +242,17 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('import commit killed mid-write', () => {
+describe('import killed mid-write (the two-step commit, and the one-pass import)', () => {
   it.skipIf(skipWithoutPostgres)(
     postgresOnly(
       'SIGKILL during the commit leaves none of the file (residents, institutions, audit entries); after a restart the job is interrupted, and retry + commit write every row exactly once',
     ),
     async () => {
       await startServer();
-      const [unit] = await sql<{ id: string }>(
-        `WITH d AS (INSERT INTO district (id, name_zh, name_en, centre_name)
-                    VALUES ('110105', '朝阳区', 'Chaoyang', '朝阳区社会保险基金管理中心') RETURNING id)
-         INSERT INTO unit (district_id, name, kind, registration_code)
-         SELECT id, '朝阳区实验小学', 'school', '11010500001' FROM d RETURNING id`,
-      );
-      await sql(
-        `INSERT INTO app_user (username, display_name, password_hash, role, district_id)
-         VALUES ('kill-staff', '朝阳区社保中心', $1, 'district_staff', '110105')`,
-        [await passwordHasher.hash(PASSWORD)],
-      );
-      const token = await login();
+      const { unit, token } = await freshWorld();
       const form = new FormData();
       form.append('kind', 'roster');
-      form.append('unitId', unit?.id ?? '');
+      form.append('unitId', unit.id);
       form.append('file', new Blob([await readFile(join(dir, 'roster.xlsx'))]), 'roster.xlsx');
       const job = await api<Job>(token, '/imports', { method: 'POST', body: form });
       const checked = await until(token, job.id, (j) => j.state !== 'validating');
@@ -302,7 +312,7 @@ describe('import commit killed mid-write', () => {
       expect(again.status).toBe(409);
       const reupload = new FormData();
       reupload.append('kind', 'roster');
-      reupload.append('unitId', unit?.id ?? '');
+      reupload.append('unitId', unit.id);
       reupload.append('file', new Blob([await readFile(join(dir, 'roster.xlsx'))]), 'again.xlsx');
       const second = await fetch(`${base}/imports`, {
         method: 'POST',
@@ -313,6 +323,58 @@ describe('import commit killed mid-write', () => {
       expect(await written(job.id)).toMatchObject({ residents: ROWS, commits: 1 });
       const [jobs] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM import_job');
       expect(jobs?.n).toBe(1);
+      await kill();
+    },
+    300_000,
+  );
+
+  it.skipIf(skipWithoutPostgres)(
+    postgresOnly(
+      'SIGKILL during a one-pass import (commitWhenValid) leaves none of the file; after a restart the job is interrupted, and its retry imports every row exactly once, in one pass again',
+    ),
+    async () => {
+      await startServer();
+      const { unit, token } = await freshWorld();
+      const form = new FormData();
+      form.append('kind', 'roster');
+      form.append('unitId', unit.id);
+      form.append('commitWhenValid', 'true');
+      form.append('file', new Blob([await readFile(join(dir, 'roster.xlsx'))]), 'roster.xlsx');
+      const job = await api<Job>(token, '/imports', { method: 'POST', body: form });
+      // Killed once rows are going in: read, checked and written in the same run.
+      const writing = await until(
+        token,
+        job.id,
+        (j) => j.rowsWritten > 0 || j.state !== 'validating',
+      );
+      expect(writing.state).toBe('validating');
+      expect(writing.rowsWritten).toBeLessThan(ROWS);
+      await kill();
+
+      expect(await written(job.id)).toEqual({
+        residents: 0,
+        distinct: 0,
+        institutions: 0,
+        residentAudits: 0,
+        jobAudits: 0,
+        commits: 0,
+      });
+      await startServer();
+      expect(await api<Job>(token, `/imports/${job.id}`)).toMatchObject({
+        state: 'interrupted',
+        rowsWritten: 0,
+      });
+      await api(token, `/imports/${job.id}/retry`, { method: 'POST' });
+      const done = await until(token, job.id, (j) => j.state !== 'validating');
+      expect(done).toMatchObject({ state: 'committed', rowsWritten: ROWS });
+      expect(await written(job.id)).toEqual({
+        residents: ROWS,
+        distinct: ROWS,
+        institutions: (ROWS / 2) * 3,
+        residentAudits: ROWS,
+        jobAudits: ROWS,
+        commits: 1,
+      });
     },
     300_000,
   );

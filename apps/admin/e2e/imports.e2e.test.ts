@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mod112CheckDigit } from '@sscard/rules';
 import type { Browser, Locator, Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer, startApiServer } from './api-server.js';
@@ -25,7 +29,10 @@ beforeAll(async () => {
   await signIn(page, server, 'chaoyang');
 });
 
+let scratch = '';
+
 afterAll(async () => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
   await page?.context().close();
   await browser?.close();
   await server?.close();
@@ -152,5 +159,31 @@ describe('district staff import a roster (issue 4)', () => {
       '8',
     ]);
     await screenshot(page, 'imports');
+  });
+
+  it('N-1.4b: one step — a CSV with the box ticked is checked and written in one run, no confirmation', async () => {
+    // Three children born on 29 February 2016, not in the demo data.
+    const ids = ['971', '972', '973'].map((seq) => {
+      const first17 = `11010520160229${seq}`;
+      return first17 + mod112CheckDigit(first17);
+    });
+    scratch = mkdtempSync(join(tmpdir(), 'sscard-one-step-'));
+    const csv = join(scratch, '一年级三班.csv');
+    writeFileSync(
+      csv,
+      [
+        '姓名,公民身份号码,人员类别,班级',
+        ...ids.map((id, i) => `学生${i + 1},${id},学生儿童,一年级三班`),
+      ].join('\r\n'),
+    );
+    await chooseRosterForUnit();
+    await page.getByRole('checkbox', { name: '校验通过后直接导入（一步完成）' }).check();
+    await upload(csv);
+    await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+    await page.getByText('导入完成').waitFor();
+    expect(await page.getByTestId('import-state').first().textContent()).toBe('已导入');
+    expect(await page.getByRole('button', { name: /确认导入/ }).count()).toBe(0);
+    const result = page.locator('.ant-descriptions', { hasText: '导入结果' });
+    expect(await result.locator('tr', { hasText: '新增参保人员' }).textContent()).toContain('3');
   });
 });

@@ -3,7 +3,7 @@ import type { importsZhCN } from './imports.zh-CN.js';
 export const importsEn: typeof importsZhCN = {
   title: 'Imports',
   intro:
-    'Upload an Excel workbook (.xlsx) or a CSV file. The whole file is checked first (nothing is written); when it passes, you confirm the import, which writes every row or none.',
+    'Upload an Excel workbook (.xlsx) or a CSV file. The whole file is checked first (nothing is written); when it passes, you confirm the import — or tick “Import as soon as it passes” to do both in one step. An import writes every row or none.',
   upload: {
     heading: 'Upload a file',
     kind: 'Import kind',

@@ -312,10 +312,7 @@ export class ImportJobsRepository {
     return rows.length > 0;
   }
 
-  /**
-   * The one-pass import, inside its transaction: validating → committed with the counts of the
-   * read, guarded like markCommitted.
-   */
+  /** One-pass import, inside its transaction: validating → committed, guarded like markCommitted. */
   async markImported(
     id: string,
     outcome: {

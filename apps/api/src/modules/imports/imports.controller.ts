@@ -48,7 +48,10 @@ export class ImportsController {
     private readonly uploads: ImportUploadService,
   ) {}
 
-  /** Multipart: `kind`, `unitId` (the target unit; unit staff default to theirs), then `file`. */
+  /**
+   * Multipart: `kind`, `unitId` (the target unit; unit staff default to theirs), `commitWhenValid`
+   * (the one-pass import), then `file`.
+   */
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -58,6 +61,11 @@ export class ImportsController {
       properties: {
         kind: { type: 'string', enum: [...IMPORT_KINDS] },
         unitId: { type: 'string', format: 'uuid' },
+        commitWhenValid: {
+          type: 'string',
+          enum: ['true', 'false', '1', '0'],
+          description: 'Import in one pass, committed as soon as the whole file is clean',
+        },
         file: { type: 'string', format: 'binary' },
       },
     },

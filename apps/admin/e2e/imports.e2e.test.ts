@@ -53,6 +53,8 @@ async function chooseRosterForUnit(): Promise<void> {
   await unit.fill('实验小学');
   await page.locator(OPEN_DROPDOWN).getByTitle(new RegExp(UNIT)).click();
   await page.getByText('点击或将文件拖到此处上传').waitFor();
+  // The list closes with an animation: no half-faded list in the screenshots.
+  await expect.poll(() => page.locator(OPEN_DROPDOWN).count()).toBe(0);
 }
 
 async function upload(path: string): Promise<void> {

@@ -31,9 +31,13 @@ export class LiveProgress {
     await this.persist();
   }
 
-  /** Called per row; writes at most every PERSIST_EVERY_MS. */
-  async tick(): Promise<void> {
-    if (this.save && Date.now() - this.lastSaved >= PERSIST_EVERY_MS) await this.persist();
+  /**
+   * Called per row; writes at most every PERSIST_EVERY_MS. A promise only when it writes, so a
+   * row that does not need one costs no await.
+   */
+  tick(): Promise<void> | undefined {
+    if (this.save && Date.now() - this.lastSaved >= PERSIST_EVERY_MS) return this.persist();
+    return undefined;
   }
 
   private async persist(): Promise<void> {

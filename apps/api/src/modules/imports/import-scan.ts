@@ -44,7 +44,8 @@ export async function scanSheet(scan: SheetScan): Promise<void> {
       const parsed = parseImportRow(target.kind, sheet.columns, cells, sheet.headers);
       if (parsed.ok) {
         const extra = scan.handler.extraUniqueKeys(parsed.value);
-        await dupes.see(rowNo, cells, parsed.key, extra, issues);
+        const repeated = dupes.see(rowNo, cells, parsed.key, extra, issues);
+        if (repeated) await repeated;
         chunk.push({ rowNo, cells, value: parsed.value });
         if (chunk.length >= CHUNK_ROWS) {
           await pipeline.push(chunk);
@@ -58,7 +59,8 @@ export async function scanSheet(scan: SheetScan): Promise<void> {
       p.issueCount = issues.count;
       p.rowsValid = p.rowsRead - issues.badRows.size;
       scan.afterRow?.();
-      await progress.tick();
+      const saving = progress.tick();
+      if (saving) await saving;
     }
     await pipeline.push(chunk);
     await pipeline.drain();

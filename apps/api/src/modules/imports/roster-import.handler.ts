@@ -73,11 +73,13 @@ export class RosterImportHandler implements ImportHandler<RosterRow>, StagedWrit
     });
     // The one-pass import writes the chunk at once; the two-step commit writes from the staged rows.
     const write = async (actor: Actor) => {
-      const rows = lines.map((l) => ({ rowNo: l.rowNo, value: this.stagedValue(l.value) }));
+      // Masked by the rules here, as stagedValue does for the two-step commit.
+      const masked = lines.map((l) => maskIdNumber(l.value.idNumber));
       const { residents, institutions } = await this.repo.writeRows(
         actor,
         rosterTarget(target),
-        rows,
+        lines,
+        masked,
       );
       return { residents, institutions };
     };

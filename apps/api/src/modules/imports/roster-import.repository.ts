@@ -85,9 +85,10 @@ export class RosterImportRepository {
   async writeRows(
     actor: Actor,
     target: RosterTarget,
-    rows: readonly { rowNo: number; value: RosterStagedRow }[],
+    rows: readonly { rowNo: number; value: ImportRow['roster'] }[],
+    maskedIdNumbers: readonly string[],
   ): Promise<RosterWritten> {
-    const column = <K extends keyof RosterStagedRow>(key: K) => rows.map((r) => r.value[key]);
+    const column = <K extends keyof ImportRow['roster']>(key: K) => rows.map((r) => r.value[key]);
     return this.write(
       actor,
       target,
@@ -107,7 +108,7 @@ export class RosterImportRepository {
         column('category'),
         rows.map((r) => r.value.subsidyFlags.join(',')),
         column('className'),
-        column(ROSTER_STAGED_MASK_KEY),
+        maskedIdNumbers,
         rows.map((r) => JSON.stringify(r.value.designatedInstitutions)),
       ],
     );

@@ -203,6 +203,24 @@ async function freshWorld(): Promise<{ unit: { id: string }; token: string }> {
   return { unit, token: await login() };
 }
 
+const NOTHING_WRITTEN = {
+  residents: 0,
+  distinct: 0,
+  institutions: 0,
+  residentAudits: 0,
+  jobAudits: 0,
+  commits: 0,
+};
+/** Every row of the file once: half the rows name three institutions each. */
+const EVERY_ROW_ONCE = {
+  residents: ROWS,
+  distinct: ROWS,
+  institutions: (ROWS / 2) * 3,
+  residentAudits: ROWS,
+  jobAudits: ROWS,
+  commits: 1,
+};
+
 beforeAll(async () => {
   if (skipWithoutPostgres) return;
   const admin = requirePostgres();
@@ -275,14 +293,7 @@ describe('import killed mid-write (the two-step commit, and the one-pass import)
       expect(writing.rowsWritten).toBeLessThan(ROWS);
       await kill();
 
-      expect(await written(job.id)).toEqual({
-        residents: 0,
-        distinct: 0,
-        institutions: 0,
-        residentAudits: 0,
-        jobAudits: 0,
-        commits: 0,
-      });
+      expect(await written(job.id)).toEqual(NOTHING_WRITTEN);
       const [row] = await sql<{ state: string }>('SELECT state FROM import_job WHERE id = $1', [
         job.id,
       ]);
@@ -296,14 +307,7 @@ describe('import killed mid-write (the two-step commit, and the one-pass import)
       await api(token, `/imports/${job.id}/commit`, { method: 'POST' });
       const done = await until(token, job.id, (j) => j.state !== 'committing');
       expect(done).toMatchObject({ state: 'committed', rowsWritten: ROWS });
-      expect(await written(job.id)).toEqual({
-        residents: ROWS,
-        distinct: ROWS,
-        institutions: (ROWS / 2) * 3,
-        residentAudits: ROWS,
-        jobAudits: ROWS,
-        commits: 1,
-      });
+      expect(await written(job.id)).toEqual(EVERY_ROW_ONCE);
       // Exactly once: the committed job cannot commit again, nor can the same file come back.
       const again = await fetch(`${base}/imports/${job.id}/commit`, {
         method: 'POST',
@@ -351,14 +355,7 @@ describe('import killed mid-write (the two-step commit, and the one-pass import)
       expect(writing.rowsWritten).toBeLessThan(ROWS);
       await kill();
 
-      expect(await written(job.id)).toEqual({
-        residents: 0,
-        distinct: 0,
-        institutions: 0,
-        residentAudits: 0,
-        jobAudits: 0,
-        commits: 0,
-      });
+      expect(await written(job.id)).toEqual(NOTHING_WRITTEN);
       await startServer();
       expect(await api<Job>(token, `/imports/${job.id}`)).toMatchObject({
         state: 'interrupted',
@@ -367,14 +364,7 @@ describe('import killed mid-write (the two-step commit, and the one-pass import)
       await api(token, `/imports/${job.id}/retry`, { method: 'POST' });
       const done = await until(token, job.id, (j) => j.state !== 'validating');
       expect(done).toMatchObject({ state: 'committed', rowsWritten: ROWS });
-      expect(await written(job.id)).toEqual({
-        residents: ROWS,
-        distinct: ROWS,
-        institutions: (ROWS / 2) * 3,
-        residentAudits: ROWS,
-        jobAudits: ROWS,
-        commits: 1,
-      });
+      expect(await written(job.id)).toEqual(EVERY_ROW_ONCE);
     },
     300_000,
   );

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { bi } from '@sscard/rules';
-import { AuditRepository } from '../../common/audit/audit.repository.js';
+import { type AuditEntry, AuditRepository } from '../../common/audit/audit.repository.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { DatabaseContext } from '../../database/database-context.js';
@@ -34,6 +34,23 @@ export const STAGED_ROWS_MISSING = bi(
   '服务器上已没有校验通过的数据（数据库重启或文件过期后会被清除），未做任何导入；请点击“重试”重新校验，或重新上传文件',
   'The validated rows are no longer on the server (they are cleared when the database restarts or the upload expires); nothing was imported. Retry to validate the file again, or upload it again',
 );
+
+/** The job's state changed under a commit (its guarded update matched nothing). */
+export const JOB_CHANGED = bi(
+  '导入任务状态已变化，未做任何导入',
+  'The job changed meanwhile; nothing was imported',
+);
+
+/** The job's own audit entry at commit (two-step or one-pass): the file, the unit and the counts. */
+export function importCommitEntry(job: ImportJobRow, result: Record<string, number>): AuditEntry {
+  return {
+    districtId: job.districtId,
+    entity: 'import_job',
+    entityId: job.id,
+    action: 'import_commit',
+    after: { kind: job.kind, unitId: job.unitId, fileName: job.fileName, result },
+  };
+}
 
 /**
  * The commit: all or nothing, in one transaction. It writes the rows the dry run parsed and
@@ -78,19 +95,9 @@ export class ImportCommitter {
       if (p.rowsWritten !== staged) throw new ImportFailure(STAGED_ROWS_MISSING);
       await this.staging.clear(job.id);
       const result = { ...totals, rows: p.rowsWritten };
-      await this.audit.append(actor, [
-        {
-          districtId: job.districtId,
-          entity: 'import_job',
-          entityId: job.id,
-          action: 'import_commit',
-          after: { kind: job.kind, unitId: job.unitId, fileName: job.fileName, result },
-        },
-      ]);
+      await this.audit.append(actor, [importCommitEntry(job, result)]);
       if (!(await this.jobs.markCommitted(job.id, p.rowsWritten, result))) {
-        throw new ImportFailure(
-          bi('导入任务状态已变化，未做任何导入', 'The job changed meanwhile; nothing was imported'),
-        );
+        throw new ImportFailure(JOB_CHANGED);
       }
     });
     // The data is in the database now; the personal data in the upload is not kept longer.

@@ -1,11 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { bi } from '@sscard/rules';
 import { AuditRepository } from '../../common/audit/audit.repository.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { DatabaseContext } from '../../database/database-context.js';
 import { uniqueViolation } from '../cards/vendor-list.repository.js';
+import { importCommitEntry, JOB_CHANGED } from './import-commit.js';
 import { columnHeaders, ImportDryRun } from './import-dry-run.js';
 import { ImportFailure, importTarget } from './import-handler.js';
 import { ImportHandlers } from './import-handlers.js';
@@ -108,15 +108,7 @@ export class ImportOnePass {
       });
       if (issues.count > 0 || p.rowsRead === 0) throw new NotClean();
       const result = { ...totals, rows: p.rowsWritten };
-      await this.audit.append(actor, [
-        {
-          districtId: job.districtId,
-          entity: 'import_job',
-          entityId: job.id,
-          action: 'import_commit',
-          after: { kind: job.kind, unitId: job.unitId, fileName: job.fileName, result },
-        },
-      ]);
+      await this.audit.append(actor, [importCommitEntry(job, result)]);
       p.phase = 'finished';
       const imported = await this.jobs.markImported(job.id, {
         by: actor.userId,
@@ -125,11 +117,7 @@ export class ImportOnePass {
         columnHeaders: columnHeaders(sheet),
         result,
       });
-      if (!imported) {
-        throw new ImportFailure(
-          bi('导入任务状态已变化，未做任何导入', 'The job changed meanwhile; nothing was imported'),
-        );
-      }
+      if (!imported) throw new ImportFailure(JOB_CHANGED);
     });
   }
 }

@@ -185,6 +185,7 @@ describe('district staff import a roster (issue 4)', () => {
     await page.getByText('导入完成').waitFor();
     expect(await page.getByTestId('import-state').first().textContent()).toBe('已导入');
     expect(await page.getByRole('button', { name: /确认导入/ }).count()).toBe(0);
+    await page.getByText('一步导入', { exact: true }).waitFor();
     const result = page.locator('.ant-descriptions', { hasText: '导入结果' });
     expect(await result.locator('tr', { hasText: '新增参保人员' }).textContent()).toContain('3');
   });

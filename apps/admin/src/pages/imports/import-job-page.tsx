@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { ImportJobView } from '../../api/contract.js';
 import { api } from '../../api/endpoints.js';
@@ -71,7 +71,16 @@ function JobSummary({ job }: { job: ImportJobView }) {
       size="small"
       column={{ xs: 1, sm: 2, lg: 3 }}
       items={[
-        { key: 'state', label: x.state, children: <ImportStateTag state={job.state} /> },
+        {
+          key: 'state',
+          label: x.state,
+          children: (
+            <>
+              <ImportStateTag state={job.state} />
+              {job.commitWhenValid ? <Tag color="blue">{x.onePass}</Tag> : null}
+            </>
+          ),
+        },
         { key: 'kind', label: x.kind, children: kindTitle(job.kind) },
         { key: 'unit', label: x.unit, children: job.unit?.name ?? x.district },
         { key: 'file', label: x.file, children: job.fileName },

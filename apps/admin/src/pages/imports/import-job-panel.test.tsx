@@ -177,6 +177,7 @@ describe('ImportJobPanel: a one-step import (commitWhenValid)', () => {
         '一步导入：校验通过的数据同时写入；文件全部通过才会生效，发现任何问题都会撤销，一行也不导入。可以离开本页。',
       ),
     ).toBeInTheDocument();
+    expect(screen.getByText('一步导入')).toBeInTheDocument();
     const written = screen.getByText('已写入').closest('.ant-statistic') as HTMLElement;
     expect(written).toHaveTextContent('2,000');
     expect(screen.queryByRole('button', { name: /确认导入/ })).not.toBeInTheDocument();

@@ -132,24 +132,27 @@ export class RosterImportRepository {
     // per 10,000 rows). LOCAL: for this transaction only.
     await this.db.query('SET LOCAL jit = off');
     const [row] = await this.db.query<RosterWritten>(
-      `WITH s AS (${source}),
+      // Each person's id is drawn once here (a CTE used more than once is computed once), so
+      // the institutions and the audit entries take it from s instead of joining the inserted
+      // residents back on the ID number.
+      `WITH src AS (${source}),
+       s AS MATERIALIZED (SELECT src.*, gen_random_uuid() AS id FROM src),
        ins AS (
-         INSERT INTO resident (district_id, id_kind, id_number, name, birth_date, category, subsidy_flags, current_unit_id, class_name)
-         SELECT $2, id_kind, id_number, name, birth_date, category, subsidy_flags, $3::uuid, class_name
+         INSERT INTO resident (id, district_id, id_kind, id_number, name, birth_date, category, subsidy_flags, current_unit_id, class_name)
+         SELECT id, $2, id_kind, id_number, name, birth_date, category, subsidy_flags, $3::uuid, class_name
          FROM s ORDER BY row_no
-         RETURNING id, id_number),
+         RETURNING 1),
        inst AS (
          INSERT INTO designated_institution (district_id, resident_id, position, code, kind)
-         SELECT $2, ins.id, d.position, d.choice->>'code', d.choice->>'kind'
+         SELECT $2, s.id, d.position, d.choice->>'code', d.choice->>'kind'
          FROM s CROSS JOIN LATERAL jsonb_array_elements(s.institutions)
                   WITH ORDINALITY AS d(choice, position)
-         JOIN ins ON ins.id_number = s.id_number
          RETURNING 1),
        aud AS (
          INSERT INTO audit_log (actor_user_id, actor_role, district_id, entity, entity_id, action, after)
-         SELECT $4::uuid, $5, $2, 'resident', ins.id::text, 'import',
+         SELECT $4::uuid, $5, $2, 'resident', s.id::text, 'import',
                 jsonb_build_object('importJobId', $1::text, 'idNumber', s.masked_id_number)
-         FROM s JOIN ins ON ins.id_number = s.id_number)
+         FROM s)
        SELECT (SELECT max(row_no) FROM s) AS "lastRowNo",
               (SELECT count(*) FROM ins)::int AS residents,
               (SELECT count(*) FROM inst)::int AS institutions`,

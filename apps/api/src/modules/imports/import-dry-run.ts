@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { bi } from '@sscard/rules';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { type ImportHandler, importTarget } from './import-handler.js';
@@ -40,6 +40,8 @@ export function columnHeaders(sheet: Extract<OpenedSheet, { ok: true }>): Record
  */
 @Injectable()
 export class ImportDryRun {
+  private readonly logger = new Logger('Imports');
+
   constructor(
     private readonly jobs: ImportJobsRepository,
     private readonly staging: ImportStagingRepository,
@@ -74,6 +76,10 @@ export class ImportDryRun {
       return this.finish(job.id, 'valid', format, progress, null, columnHeaders(sheet));
     } catch (error) {
       if (error instanceof SheetRejected) {
+        // The user sees why the file was refused; the parser's own error is for the operator.
+        if (error.cause !== undefined) {
+          this.logger.warn(`import ${job.id}: ${error.code}: ${String(error.cause).slice(0, 300)}`);
+        }
         // Refused as a whole, even midway (too many rows): no row counts, no row problems.
         // Invalid with rowsRead 0 always means that, and there is no row-by-row report.
         Object.assign(p, { rowsRead: 0, rowsValid: 0, issueCount: 0 });

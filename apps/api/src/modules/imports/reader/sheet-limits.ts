@@ -51,8 +51,10 @@ export class SheetRejected extends Error {
   constructor(
     message: string,
     readonly code: SheetRejectedCode,
+    /** What the parser itself threw, for the server's log (never shown to the user). */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'SheetRejected';
   }
 }
@@ -217,13 +219,14 @@ export const reject = {
       ),
       'unsupported_layout',
     ),
-  unreadable: () =>
+  unreadable: (cause?: unknown) =>
     new SheetRejected(
       bi(
         `无法读取工作表的内容，文件可能已损坏。${SAVE_AS_XLSX.zh}`,
         `The sheet's content cannot be read; the file may be damaged. ${SAVE_AS_XLSX.en}`,
       ),
       'unreadable',
+      cause,
     ),
   csvNotText: () =>
     new SheetRejected(

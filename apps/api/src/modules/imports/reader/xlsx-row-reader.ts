@@ -162,7 +162,7 @@ export async function* readXlsxRows(path: string, info: SheetInfo = {}): AsyncGe
     }
   } catch (error) {
     if (error instanceof SheetRejected) throw error;
-    throw reject.unreadable();
+    throw reject.unreadable(error);
   } finally {
     input.destroy();
   }

@@ -221,6 +221,20 @@ const EVERY_ROW_ONCE = {
   commits: 1,
 };
 
+/** The 60,000-row roster as an upload for the unit, under the given file name. */
+async function rosterUpload(
+  unitId: string,
+  name: string,
+  o: { commitWhenValid?: boolean } = {},
+): Promise<FormData> {
+  const form = new FormData();
+  form.append('kind', 'roster');
+  form.append('unitId', unitId);
+  if (o.commitWhenValid) form.append('commitWhenValid', 'true');
+  form.append('file', new Blob([await readFile(join(dir, 'roster.xlsx'))]), name);
+  return form;
+}
+
 beforeAll(async () => {
   if (skipWithoutPostgres) return;
   const admin = requirePostgres();
@@ -268,10 +282,7 @@ describe('import killed mid-write (the two-step commit, and the one-pass import)
     async () => {
       await startServer();
       const { unit, token } = await freshWorld();
-      const form = new FormData();
-      form.append('kind', 'roster');
-      form.append('unitId', unit.id);
-      form.append('file', new Blob([await readFile(join(dir, 'roster.xlsx'))]), 'roster.xlsx');
+      const form = await rosterUpload(unit.id, 'roster.xlsx');
       const job = await api<Job>(token, '/imports', { method: 'POST', body: form });
       const checked = await until(token, job.id, (j) => j.state !== 'validating');
       if (checked.state !== 'valid') {
@@ -314,10 +325,7 @@ describe('import killed mid-write (the two-step commit, and the one-pass import)
         headers: { Authorization: `Bearer ${token}` },
       });
       expect(again.status).toBe(409);
-      const reupload = new FormData();
-      reupload.append('kind', 'roster');
-      reupload.append('unitId', unit.id);
-      reupload.append('file', new Blob([await readFile(join(dir, 'roster.xlsx'))]), 'again.xlsx');
+      const reupload = await rosterUpload(unit.id, 'again.xlsx');
       const second = await fetch(`${base}/imports`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}` },
@@ -339,11 +347,7 @@ describe('import killed mid-write (the two-step commit, and the one-pass import)
     async () => {
       await startServer();
       const { unit, token } = await freshWorld();
-      const form = new FormData();
-      form.append('kind', 'roster');
-      form.append('unitId', unit.id);
-      form.append('commitWhenValid', 'true');
-      form.append('file', new Blob([await readFile(join(dir, 'roster.xlsx'))]), 'roster.xlsx');
+      const form = await rosterUpload(unit.id, 'roster.xlsx', { commitWhenValid: true });
       const job = await api<Job>(token, '/imports', { method: 'POST', body: form });
       // Killed once rows are going in: read, checked and written in the same run.
       const writing = await until(

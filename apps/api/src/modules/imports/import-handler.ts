@@ -44,10 +44,10 @@ export interface UniqueKey {
 export interface CheckedChunk {
   issues: LineIssue[];
   /**
-   * Inside the commit's transaction; returns counts that add up to the job's result. Absent for
-   * a kind with a StagedWriter, whose commit does not go through chunks in Node.
+   * Inside a transaction (a chunked commit, or the one-pass import); returns counts that add up
+   * to the job's result. A kind with a StagedWriter commits two-step jobs through that instead.
    */
-  write?(actor: Actor): Promise<Record<string, number>>;
+  write(actor: Actor): Promise<Record<string, number>>;
 }
 
 /** A staged row the database refuses at commit (it changed since the dry run). */
@@ -86,9 +86,9 @@ export interface CheckMode {
 
 /**
  * One import kind. `check` runs per chunk of a few thousand rows in the dry run and again at
- * commit (cheap, set-based lookups); `write` is only called at commit, with no issues. A kind
- * with `staged` commits through it instead, and may stage more than the parsed value
- * (`stagedValue`: what its SQL needs that only the rules compute).
+ * commit or in the one-pass import (cheap, set-based lookups); `write` is only called there,
+ * with no issues. A kind with `staged` commits two-step jobs through it instead, and may stage
+ * more than the parsed value (`stagedValue`: what its SQL needs that only the rules compute).
  */
 export interface ImportHandler<T> {
   extraUniqueKeys(value: T): UniqueKey[];

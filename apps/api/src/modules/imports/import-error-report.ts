@@ -45,52 +45,59 @@ export function streamErrorReport(o: {
   return out;
 }
 
+type ReportSheet = ExcelJS.Worksheet;
+
+/** The header row as the file has it, plus 错误说明; returns the problems column (1-based). */
+function writeHeader(sheet: ReportSheet, row: ExcelJS.Row, cells: CellValue[], truncatedAt: number | null): number {
+  // Cells right of the header have no column and are ignored by the import: dropped here.
+  const problemsCol = Math.max(cells.length, 1) + 1;
+  cells.forEach((c, i) => {
+    row.getCell(i + 1).value = toExcel(c);
+    row.getCell(i + 1).font = { bold: true };
+  });
+  const head = row.getCell(problemsCol);
+  head.value = PROBLEMS_HEADER;
+  head.font = { bold: true, color: { argb: 'FFC00000' } };
+  if (truncatedAt !== null) {
+    head.note = bi(
+      `问题过多，只标出了前${truncatedAt}处`,
+      `Too many problems: only the first ${truncatedAt} are marked`,
+    );
+  }
+  sheet.getColumn(problemsCol).width = 60;
+  return problemsCol;
+}
+
+function writeLine(row: ExcelJS.Row, cells: CellValue[], problems: StoredIssue[], problemsCol: number): void {
+  for (let i = 0; i < problemsCol - 1; i += 1) row.getCell(i + 1).value = toExcel(cells[i]);
+  for (const p of problems) {
+    if (p.columnIndex === null || p.columnIndex >= problemsCol - 1) continue;
+    const cell = row.getCell(p.columnIndex + 1);
+    cell.fill = RED;
+    cell.note = cell.note ? `${String(cell.note)}\n${p.message}` : p.message;
+  }
+  if (problems.length > 0) {
+    const text = row.getCell(problemsCol);
+    text.value = problems
+      .map((p) => (p.column ? `${p.column}：${p.message}` : p.message))
+      .join('\n');
+    text.alignment = { wrapText: true, vertical: 'top' };
+    text.font = { color: { argb: 'FFC00000' } };
+  }
+}
+
 async function write(out: PassThrough, o: Parameters<typeof streamErrorReport>[0]): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const sheet = wb.addWorksheet('错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });
   const byRow = issuesByRow(o.issues);
-  let problemsCol = 0;
-  let first = true;
-  for await (const { rowNo, cells } of readRows(o.path, o.format, o.limits)) {
-    const row = sheet.getRow(rowNo);
-    if (first) {
-      first = false;
-      // Cells right of the header have no column and are ignored by the import: dropped here.
-      problemsCol = Math.max(cells.length, 1) + 1;
-      cells.forEach((c, i) => {
-        row.getCell(i + 1).value = toExcel(c);
-        row.getCell(i + 1).font = { bold: true };
-      });
-      const head = row.getCell(problemsCol);
-      head.value = PROBLEMS_HEADER;
-      head.font = { bold: true, color: { argb: 'FFC00000' } };
-      if (o.truncatedAt !== null) {
-        head.note = bi(
-          `问题过多，只标出了前${o.truncatedAt}处`,
-          `Too many problems: only the first ${o.truncatedAt} are marked`,
-        );
-      }
-      sheet.getColumn(problemsCol).width = 60;
+  let problemsCol = 0; // 0 until the header row is written
+  for await (const rows of readRows(o.path, o.format, o.limits)) {
+    for (const { rowNo, cells } of rows) {
+      const row = sheet.getRow(rowNo);
+      if (problemsCol === 0) problemsCol = writeHeader(sheet, row, cells, o.truncatedAt);
+      else writeLine(row, cells, byRow.get(rowNo) ?? [], problemsCol);
       row.commit();
-      continue;
     }
-    for (let i = 0; i < problemsCol - 1; i += 1) row.getCell(i + 1).value = toExcel(cells[i]);
-    const problems = byRow.get(rowNo) ?? [];
-    for (const p of problems) {
-      if (p.columnIndex === null || p.columnIndex >= problemsCol - 1) continue;
-      const cell = row.getCell(p.columnIndex + 1);
-      cell.fill = RED;
-      cell.note = cell.note ? `${String(cell.note)}\n${p.message}` : p.message;
-    }
-    if (problems.length > 0) {
-      const text = row.getCell(problemsCol);
-      text.value = problems
-        .map((p) => (p.column ? `${p.column}：${p.message}` : p.message))
-        .join('\n');
-      text.alignment = { wrapText: true, vertical: 'top' };
-      text.font = { color: { argb: 'FFC00000' } };
-    }
-    row.commit();
   }
   await sheet.commit();
   await wb.commit();

@@ -37,30 +37,32 @@ export async function scanSheet(scan: SheetScan): Promise<void> {
   const pipeline = new ChunkPipeline<ParsedLine<AnyImportRow>>(scan.onChunk);
   let chunk: ParsedLine<AnyImportRow>[] = [];
   try {
-    for await (const { rowNo, cells } of sheet.rows) {
-      if (signal.aborted) throw new ImportAborted();
-      pipeline.check();
-      p.rowsRead += 1;
-      const parsed = parseImportRow(target.kind, sheet.columns, cells, sheet.headers);
-      if (parsed.ok) {
-        const extra = scan.handler.extraUniqueKeys(parsed.value);
-        const repeated = dupes.see(rowNo, cells, parsed.key, extra, issues);
-        if (repeated) await repeated;
-        chunk.push({ rowNo, cells, value: parsed.value });
-        if (chunk.length >= CHUNK_ROWS) {
-          await pipeline.push(chunk);
-          chunk = [];
+    for await (const rows of sheet.rows) {
+      for (const { rowNo, cells } of rows) {
+        if (signal.aborted) throw new ImportAborted();
+        pipeline.check();
+        p.rowsRead += 1;
+        const parsed = parseImportRow(target.kind, sheet.columns, cells, sheet.headers);
+        if (parsed.ok) {
+          const extra = scan.handler.extraUniqueKeys(parsed.value);
+          const repeated = dupes.see(rowNo, cells, parsed.key, extra, issues);
+          if (repeated) await repeated;
+          chunk.push({ rowNo, cells, value: parsed.value });
+          if (chunk.length >= CHUNK_ROWS) {
+            await pipeline.push(chunk);
+            chunk = [];
+          }
+        } else {
+          for (const i of parsed.issues) {
+            await issues.atIndex(rowNo, i.columnIndex, i.column, i.value, i.message);
+          }
         }
-      } else {
-        for (const i of parsed.issues) {
-          await issues.atIndex(rowNo, i.columnIndex, i.column, i.value, i.message);
-        }
+        p.issueCount = issues.count;
+        p.rowsValid = p.rowsRead - issues.badRows.size;
+        scan.afterRow?.();
+        const saving = progress.tick();
+        if (saving) await saving;
       }
-      p.issueCount = issues.count;
-      p.rowsValid = p.rowsRead - issues.badRows.size;
-      scan.afterRow?.();
-      const saving = progress.tick();
-      if (saving) await saving;
     }
     await pipeline.push(chunk);
     await pipeline.drain();

@@ -24,7 +24,8 @@ export type OpenedSheet =
       columns: (string | null)[];
       /** Per column: the header text as found in the file. */
       headers: string[];
-      rows: AsyncIterable<DataRow>;
+      /** The data rows, a batch at a time (readRows). */
+      rows: AsyncIterable<DataRow[]>;
     }
   | { ok: false; problems: string[] };
 
@@ -40,20 +41,29 @@ export async function openSheet(
 ): Promise<OpenedSheet> {
   const it = readRows(path, format, limits)[Symbol.asyncIterator]();
   const first = await it.next();
-  if (first.done) return { ok: true, header: [], columns: [], headers: [], rows: emptyRows() };
-  const header = first.value.cells;
-  const match = matchHeaders(kind, header);
+  const [header, ...firstRows] = first.done ? [] : first.value;
+  if (header === undefined) return { ok: true, header: [], columns: [], headers: [], rows: none() };
+  const match = matchHeaders(kind, header.cells);
   if (!match.ok) {
-    await it.return?.();
+    await it.return(undefined);
     return { ok: false, problems: match.problems };
   }
   return {
     ok: true,
-    header,
+    header: header.cells,
     columns: match.columns,
     headers: match.headers,
-    rows: { [Symbol.asyncIterator]: () => it },
+    rows: rest(firstRows, it),
   };
 }
 
-async function* emptyRows(): AsyncGenerator<DataRow> {}
+/** The data rows of the header's batch, then every later batch. */
+async function* rest(
+  first: DataRow[],
+  it: AsyncIterator<DataRow[]>,
+): AsyncGenerator<DataRow[]> {
+  if (first.length > 0) yield first;
+  yield* { [Symbol.asyncIterator]: () => it };
+}
+
+async function* none(): AsyncGenerator<DataRow[]> {}

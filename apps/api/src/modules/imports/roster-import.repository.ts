@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ImportRow } from '@sscard/rules';
 import type { Actor } from '../../common/auth/actor.js';
 import { DatabaseContext } from '../../database/database-context.js';
+import { pgArray } from '../../database/pg-array.js';
 
 /**
  * What the roster's dry run stages per row (import_staged_row.value): parseImportRow's person
@@ -88,7 +89,8 @@ export class RosterImportRepository {
     rows: readonly { rowNo: number; value: ImportRow['roster'] }[],
     maskedIdNumbers: readonly string[],
   ): Promise<RosterWritten> {
-    const column = <K extends keyof ImportRow['roster']>(key: K) => rows.map((r) => r.value[key]);
+    const column = (key: 'idKind' | 'idNumber' | 'name' | 'birthDate' | 'category' | 'className') =>
+      pgArray(rows.map((r) => r.value[key]));
     return this.write(
       actor,
       target,
@@ -100,16 +102,16 @@ export class RosterImportRepository {
             AS r(row_no, id_kind, id_number, name, birth_date, category, flags, class_name,
                  masked_id_number, institutions)`,
       [
-        rows.map((r) => r.rowNo),
+        pgArray(rows.map((r) => r.rowNo)),
         column('idKind'),
         column('idNumber'),
         column('name'),
         column('birthDate'),
         column('category'),
-        rows.map((r) => r.value.subsidyFlags.join(',')),
+        pgArray(rows.map((r) => r.value.subsidyFlags.join(','))),
         column('className'),
-        maskedIdNumbers,
-        rows.map((r) => JSON.stringify(r.value.designatedInstitutions)),
+        pgArray(maskedIdNumbers),
+        pgArray(rows.map((r) => JSON.stringify(r.value.designatedInstitutions))),
       ],
     );
   }

@@ -18,7 +18,7 @@ function file(content: Buffer | string): string {
 
 async function read(content: Buffer | string) {
   const out: { rowNo: number; cells: unknown[] }[] = [];
-  for await (const row of readCsvRows(file(content))) out.push(row);
+  for await (const batch of readCsvRows(file(content))) out.push(...batch);
   return out;
 }
 

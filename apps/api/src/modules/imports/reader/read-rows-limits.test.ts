@@ -16,8 +16,8 @@ async function read(csv: string, o: Partial<SheetLimits> = {}) {
   writeFileSync(path, csv);
   const out: number[] = [];
   try {
-    for await (const row of readRows(path, 'csv', { ...DEFAULT_SHEET_LIMITS, ...o })) {
-      out.push(row.rowNo);
+    for await (const rows of readRows(path, 'csv', { ...DEFAULT_SHEET_LIMITS, ...o })) {
+      out.push(...rows.map((row) => row.rowNo));
     }
   } catch (error) {
     if (error instanceof SheetRejected)
@@ -73,5 +73,33 @@ describe('readRows: caps', () => {
       message:
         '第13行有内容，超出了可导入的范围（表头下方最多到第6行）。请删除表格下方多余的内容，或拆分成多个文件后上传 / Row 13 has content beyond the importable range (up to row 6 below the header). Delete the extra content below the table, or split it into several files',
     });
+  });
+
+  it('stops at the first row over maxRows inside a batch, after yielding the rows before it', async () => {
+    // 12,000 data rows span several 64 KiB chunks, so the cap falls inside a later batch.
+    const lines = Array.from({ length: 12_000 }, (_, i) => `${i},城乡居民基本医疗保险${i}`);
+    const { rows, code } = await read(`a,b\n${lines.join('\n')}\n`, { maxRows: 9_000 });
+    expect(code).toBe('too_many_rows');
+    expect(rows).toHaveLength(9_001);
+    expect(rows.at(-1)).toBe(9_001);
+  });
+});
+
+describe('readRows: batches', () => {
+  it('finds the header in a later chunk of the file, below a long run of blank rows', async () => {
+    const csv = `${',\n'.repeat(40_000)}姓名,身份证号\n张三,1\n`;
+    expect(await read(csv)).toEqual({ rows: [40_001, 40_002] });
+  });
+
+  it('yields the rows of a chunk together, the header first', async () => {
+    n += 1;
+    const path = join(dir, `${n}.csv`);
+    writeFileSync(path, `姓名,身份证号\n${Array.from({ length: 5_000 }, (_, i) => `学生${i},${i}`).join('\n')}\n`);
+    const batches: number[][] = [];
+    for await (const batch of readRows(path, 'csv', DEFAULT_SHEET_LIMITS)) {
+      batches.push(batch.map((r) => r.rowNo));
+    }
+    expect(batches.length).toBeLessThan(5);
+    expect(batches.flat()).toEqual(Array.from({ length: 5_001 }, (_, i) => i + 1));
   });
 });

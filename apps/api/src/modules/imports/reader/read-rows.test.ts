@@ -18,7 +18,7 @@ const formatOf = (name: string) => (name.endsWith('.csv') ? 'csv' : 'xlsx');
 
 async function rows(name: string, o: Partial<SheetLimits> = {}) {
   const out: { rowNo: number; cells: CellValue[] }[] = [];
-  for await (const row of readRows(at(name), formatOf(name), limits(o))) out.push(row);
+  for await (const batch of readRows(at(name), formatOf(name), limits(o))) out.push(...batch);
   return out;
 }
 

@@ -130,13 +130,27 @@ function decodeAcrossChunks(book: ExcelJS.stream.xlsx.WorkbookReader): void {
   }
 }
 
+/** exceljs's worksheet reader: `parse()` yields the events of one decoded chunk of XML at a time. */
+interface SheetEvents {
+  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
+}
+
 /**
  * Streams the first worksheet (workbook order) with exceljs's WorkbookReader: shared strings
  * cached, styles cached (date formats turn serials into dates), worksheets emitted. Rows with no
  * values are skipped before their values are even built, so thousands of formatted blank rows at
  * the end cost next to nothing. The caller stops whenever it likes; the file is closed then.
+ *
+ * Yields the rows of each chunk of sheet XML together (hundreds at a time), from the worksheet's
+ * `parse()` rather than its row-by-row iterator: every `await` on a row costs several promises,
+ * and once the API has used AsyncLocalStorage (database-context.ts) every promise also runs
+ * Node's async hooks. Reading 100,000 rows a row per await took twice the CPU of reading them a
+ * chunk per await (measured in docs/performance.md).
  */
-export async function* readXlsxRows(path: string, info: SheetInfo = {}): AsyncGenerator<RawRow> {
+export async function* readXlsxRows(
+  path: string,
+  info: SheetInfo = {},
+): AsyncGenerator<RawRow[]> {
   const input = createReadStream(path);
   const book = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -153,10 +167,16 @@ export async function* readXlsxRows(path: string, info: SheetInfo = {}): AsyncGe
       if (!isFirstSheet(book as unknown as WorkbookInternals, internals)) continue;
       found = true;
       info.sheetName = internals.name;
-      for await (const row of sheet) {
-        if (!row.hasValues) continue;
-        const cells = rowCells(row.values);
-        if (cells !== undefined) yield { rowNo: row.number, cells };
+      for await (const events of (sheet as unknown as SheetEvents).parse()) {
+        const batch: RawRow[] = [];
+        for (const { eventType, value } of events) {
+          if (eventType !== 'row') continue;
+          const row = value as ExcelJS.Row;
+          if (!row.hasValues) continue;
+          const cells = rowCells(row.values);
+          if (cells !== undefined) batch.push({ rowNo: row.number, cells });
+        }
+        if (batch.length > 0) yield batch;
       }
       break;
     }

@@ -93,6 +93,17 @@ describe('one-pass roster import (commitWhenValid)', () => {
       [ids[1]],
     );
     expect(flags).toEqual({ subsidy_flags: ['minimum_living_allowance'], class_name: '一班' });
+    // Time-ordered ids (uuid_v7, RFC 9562 version 7: milliseconds first), drawn in row order:
+    // the indexes they go into grow at their right edge.
+    const written = await t.sql<{ id: string; id_number: string }>(
+      'SELECT id, id_number FROM resident WHERE id_number = ANY($1::text[])',
+      [ids],
+    );
+    const idOf = new Map(written.map((r) => [r.id_number, r.id]));
+    const millis = ids.map((n) => idOf.get(n)?.replace('-', '').slice(0, 12) ?? '');
+    expect(millis).toEqual([...millis].sort());
+    expect(Math.abs(Number.parseInt(millis[0] ?? '', 16) - Date.now())).toBeLessThan(60_000);
+    for (const r of written) expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/);
     const audit = await t.sql<{ after: { idNumber: string } }>(
       `SELECT after FROM audit_log WHERE entity = 'resident' AND action = 'import'
        AND after->>'importJobId' = $1`,

@@ -10,6 +10,8 @@ import { BatchDispatchIndex1733200000000 } from './1733200000000-batch-dispatch-
 import { ImportStaging1733300000000 } from './1733300000000-import-staging.js';
 import { PasswordChangeRequired1733400000000 } from './1733400000000-password-change-required.js';
 import { ImportCommitWhenValid1733500000000 } from './1733500000000-import-commit-when-valid.js';
+import { TimeOrderedResidentIds1733600000000 } from './1733600000000-time-ordered-resident-ids.js';
+import { DropRedundantResidentUnitIndex1733700000000 } from './1733700000000-drop-redundant-resident-unit-index.js';
 
 /** Every migration, in order. Migrations are hand-written and reviewed; synchronize stays off. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   ImportStaging1733300000000,
   PasswordChangeRequired1733400000000,
   ImportCommitWhenValid1733500000000,
+  TimeOrderedResidentIds1733600000000,
+  DropRedundantResidentUnitIndex1733700000000,
 ];

@@ -134,11 +134,12 @@ export class RosterImportRepository {
     // per 10,000 rows). LOCAL: for this transaction only.
     await this.db.query('SET LOCAL jit = off');
     const [row] = await this.db.query<RosterWritten>(
-      // Each person's id is drawn once here (a CTE used more than once is computed once), so
+      // Each person's id is drawn once here (a CTE used more than once is computed once; uuid_v7
+      // is time-ordered, see its migration), so
       // the institutions and the audit entries take it from s instead of joining the inserted
       // residents back on the ID number.
       `WITH src AS (${source}),
-       s AS MATERIALIZED (SELECT src.*, gen_random_uuid() AS id FROM src),
+       s AS MATERIALIZED (SELECT src.*, uuid_v7() AS id FROM src),
        ins AS (
          INSERT INTO resident (id, district_id, id_kind, id_number, name, birth_date, category, subsidy_flags, current_unit_id, class_name)
          SELECT id, $2, id_kind, id_number, name, birth_date, category, subsidy_flags, $3::uuid, class_name

@@ -1,12 +1,16 @@
 // Roster import end to end on real PostgreSQL through the HTTP API, both ways: one-pass
 // (commitWhenValid: read, checked and written in one transaction) and two-step (upload + dry run +
-// all-or-nothing commit), each in an API process of its own, next to a baseline measured in the
-// same run: exceljs streaming parse of the same file plus a bare COPY of the same rows. Prints
-// rows/s, CPU seconds of each side, the API's peak RSS and the ratio.
+// all-or-nothing commit), next to a baseline measured in the same run: exceljs streaming parse of
+// the same file plus a bare COPY of the same rows (import-baseline.mjs). Prints rows/s, CPU
+// seconds of each side, the API's peak RSS and the ratio.
 //   BENCH_IMPORT_ROWS=1000000 npm run bench   — the 1M-row run (the API always runs with
 //   --max-old-space-size=512 here, so a run that completes proves the heap cap holds).
-//   BENCH_IMPORT_ROUNDS=3 — rounds, baseline and sscard interleaved so both see the same load;
-//   the ratio is of the best round of each (the least disturbed by other work on the machine).
+//   BENCH_IMPORT_ROUNDS=3 — rounds; each round runs the baseline and then the import, each in a
+//   process of its own started for it, and the ratio is of the best round of each (the least
+//   disturbed). Fresh processes per round because on a shared machine one process can run
+//   slower than the next for its whole life (up to twice the CPU for the same work, seen on the
+//   two-core CI machine), and a baseline or API stuck in one such process would decide the
+//   ratio either way.
 //   BENCH_IMPORT_MODES=one-pass (or two-step) — that mode only, e.g. to profile it.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,7 +19,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import argon2 from 'argon2';
 import pg from 'pg';
 import {
@@ -29,7 +33,6 @@ import {
 
 const require = createRequire(join(root, 'apps/api/package.json'));
 const ExcelJS = require('exceljs');
-const { from: copyFrom } = require('pg-copy-streams');
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_IMPORT_ROUNDS ?? 1));
@@ -61,41 +64,21 @@ async function writeRoster() {
   await wb.commit();
 }
 
-/** Baseline: the same file through exceljs's streaming reader, the rows COPYed into a bare table. */
+const baselineScript = fileURLToPath(new URL('./import-baseline.mjs', import.meta.url));
+
+/** Baseline, in a process of its own: the same file through exceljs's streaming reader, COPYed. */
 async function baseline(url) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('DROP TABLE IF EXISTS bench_copy');
-  await client.query(
-    'CREATE TABLE bench_copy (id_number text, name text, birth_date date, category text, class_name text)',
-  );
-  const cpu0 = { node: process.cpuUsage(), pg: postgresCpuSeconds() };
-  const t0 = performance.now();
-  const copy = client.query(copyFrom('COPY bench_copy FROM STDIN (FORMAT csv)'));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    worksheets: 'emit',
+  const child = spawn(process.execPath, [baselineScript, url, file], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let rows = 0;
-  async function* lines() {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        if (row.number === 1) continue;
-        const v = row.values;
-        rows += 1;
-        yield `${v[2]},${v[1]},${v[3]},student_child,${v[6]}\n`;
-      }
-      break;
-    }
-  }
-  await pipeline(lines, copy);
-  const seconds = (performance.now() - t0) / 1000;
-  const used = process.cpuUsage(cpu0.node);
-  const cpu = { node: (used.user + used.system) / 1e6, pg: postgresCpuSeconds() - cpu0.pg };
-  await client.query('DROP TABLE bench_copy');
-  await client.end();
-  return { rows, seconds, cpu };
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`baseline failed (${code}): ${out}`);
+  return JSON.parse(out);
 }
 
 const load = () =>
@@ -201,7 +184,10 @@ const MODE_NOTES = {
   'two-step': '(with a person between dry run and commit)',
 };
 
+// The API migrates the fresh database when it starts.
 let child = await startApi();
+await stopApi(child);
+child = undefined;
 const client = new pg.Client({ connectionString: url });
 try {
   await client.connect();
@@ -263,32 +249,32 @@ try {
     return { seconds, dryRun: (tValid - t0) / 1000, cpu };
   }
 
-  // Each mode in an API process of its own, started afresh: one mode's run does not leave the
-  // process (heap, JIT state) or its peak RSS to the other. Baseline rounds interleaved with the
-  // mode's own, so both see the same load.
+  // Each round: the baseline in a fresh process, then the import in a fresh API process. The
+  // API's peak RSS is the highest of its rounds.
   const results = [];
   for (const mode of MODES) {
-    if (results.length > 0) {
-      await stopApi(child);
-      child = await startApi();
-    }
-    const { token } = await signIn();
     let bestBase = Infinity;
     let best = { seconds: Infinity, dryRun: 0 };
+    let rss = 0;
     for (let round = 1; round <= ROUNDS; round += 1) {
       const base = await baseline(url);
       bestBase = Math.min(bestBase, base.seconds);
       console.log(
         `${mode} round ${round} baseline (exceljs stream parse + COPY): ${base.rows.toLocaleString()} rows in ${base.seconds.toFixed(2)} s = ${Math.round(base.rows / base.seconds).toLocaleString()} rows/s; CPU s: Node ${base.cpu.node.toFixed(1)}, PostgreSQL ${base.cpu.pg.toFixed(1)} (load ${load()})`,
       );
+      child = await startApi();
+      const { token } = await signIn();
       const run = await ours(mode, token);
+      rss = Math.max(rss, peakRssMb(child.pid));
+      await stopApi(child);
+      child = undefined;
       if (run.seconds < best.seconds) best = run;
       const dryRun = mode === 'two-step' ? ` (dry run ${run.dryRun.toFixed(2)} s)` : '';
       console.log(
         `${mode} round ${round} sscard ${MODE_LABELS[mode]}: ${ROWS.toLocaleString()} rows in ${run.seconds.toFixed(2)} s${dryRun} = ${Math.round(ROWS / run.seconds).toLocaleString()} rows/s; CPU s: API ${run.cpu.api.toFixed(1)}, PostgreSQL ${run.cpu.pg.toFixed(1)} (load ${load()})`,
       );
     }
-    results.push({ mode, bestBase, best, rss: peakRssMb(child.pid) });
+    results.push({ mode, bestBase, best, rss });
   }
   for (const { mode, bestBase, best, rss } of results) {
     const baseRate = ROWS / bestBase;
@@ -301,7 +287,7 @@ try {
   }
 } finally {
   await client.end().catch(() => undefined);
-  await stopApi(child);
+  if (child) await stopApi(child);
   await dropDatabase(DB);
   rmSync(file, { force: true });
 }

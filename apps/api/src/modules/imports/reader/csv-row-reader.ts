@@ -3,6 +3,7 @@ import { TextDecoder } from 'node:util';
 import type { CellValue } from '@sscard/rules';
 import { reject } from './sheet-limits.js';
 import type { RawRow } from './xlsx-row-reader.js';
+import { detached } from './detached-text.js';
 
 /** Excel's own limits: characters in a cell, columns in a sheet. */
 export const CSV_MAX_CELL_CHARS = 32_767;
@@ -146,7 +147,7 @@ class CsvParser {
   }
 
   private endField(): void {
-    this.fields.push(this.field === '' ? null : this.field);
+    this.fields.push(this.field === '' ? null : detached(this.field));
     if (this.fields.length > CSV_MAX_COLUMNS) {
       throw reject.csvTooManyColumns(this.rowNo, CSV_MAX_COLUMNS);
     }

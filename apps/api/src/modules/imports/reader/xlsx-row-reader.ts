@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import type { CellValue } from '@sscard/rules';
 import ExcelJS from 'exceljs';
+import { detached } from './detached-text.js';
 import { reject, SheetRejected } from './sheet-limits.js';
 
 export interface RawRow {
@@ -38,14 +39,14 @@ function isFirstSheet(book: WorkbookInternals, sheet: WorksheetInternals): boole
 }
 
 function plainText(value: unknown): string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return detached(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'object' && value !== null && 'richText' in value) {
     const runs = (value as { richText: unknown }).richText;
     if (Array.isArray(runs)) {
-      return runs
-        .map((r: { text?: unknown }) => (typeof r?.text === 'string' ? r.text : ''))
-        .join('');
+      return detached(
+        runs.map((r: { text?: unknown }) => (typeof r?.text === 'string' ? r.text : '')).join(''),
+      );
     }
   }
   return '';
@@ -57,9 +58,8 @@ function plainText(value: unknown): string {
  */
 export function toCellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return value;
-  }
+  if (typeof value === 'string') return detached(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if (typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;

@@ -134,10 +134,9 @@ export class RosterImportRepository {
     // per 10,000 rows). LOCAL: for this transaction only.
     await this.db.query('SET LOCAL jit = off');
     const [row] = await this.db.query<RosterWritten>(
-      // Each person's id is drawn once here (a CTE used more than once is computed once; uuid_v7
-      // is time-ordered, see its migration), so
-      // the institutions and the audit entries take it from s instead of joining the inserted
-      // residents back on the ID number.
+      // Each person's id is drawn once here (a CTE used more than once is computed once), so the
+      // institutions and the audit entries take it from s instead of joining the inserted
+      // residents back on the ID number. uuid_v7: time-ordered ids (see its migration).
       `WITH src AS (${source}),
        s AS MATERIALIZED (SELECT src.*, uuid_v7() AS id FROM src),
        ins AS (

@@ -37,7 +37,6 @@ export type SheetRejectedCode =
   | 'first_sheet_unreadable'
   | 'hidden_sheet'
   | 'merged_cells'
-  | 'unsupported_layout'
   | 'unreadable'
   | 'csv_not_text'
   | 'csv_encoding'
@@ -211,14 +210,6 @@ export const reject = {
       'merged_cells',
     );
   },
-  unsupportedLayout: () =>
-    new SheetRejected(
-      bi(
-        `文件内部各部分的顺序特殊，无法逐行读取。${SAVE_AS_XLSX.zh}`,
-        `The parts inside this file are in an unusual order, so it cannot be read row by row. ${SAVE_AS_XLSX.en}`,
-      ),
-      'unsupported_layout',
-    ),
   unreadable: (cause?: unknown) =>
     new SheetRejected(
       bi(

@@ -150,24 +150,6 @@ function relationshipTarget(relsXml: string, id: string): string | undefined {
   return undefined;
 }
 
-/**
- * exceljs streams a worksheet at once when sharedStrings.xml and the workbook relationships come
- * before it in the file, and then needs workbook.xml and styles.xml to have come before it too
- * (sheet names, date formats); otherwise it buffers the sheet to a temporary file and all is
- * well. A file that falls between the two cannot be read correctly, so it is refused.
- */
-function checkPartOrder(entries: readonly ZipEntry[], sheetPath: string): void {
-  const position = (name: string) => entries.findIndex((e) => e.name === name);
-  const sheet = position(sheetPath);
-  const before = (name: string) => {
-    const p = position(name);
-    return p >= 0 && p < sheet;
-  };
-  const streamsAtOnce = before('xl/sharedStrings.xml') && before('xl/_rels/workbook.xml.rels');
-  const stylesOk = position('xl/styles.xml') < 0 || before('xl/styles.xml');
-  if (streamsAtOnce && !(before('xl/workbook.xml') && stylesOk)) throw reject.unsupportedLayout();
-}
-
 async function inspectXlsx(path: string, size: number, limits: SheetLimits): Promise<void> {
   const handle = await open(path, 'r');
   let entries: ZipEntry[];
@@ -197,7 +179,6 @@ async function inspectXlsx(path: string, size: number, limits: SheetLimits): Pro
   ) {
     throw reject.firstSheetUnreadable(first.name);
   }
-  checkPartOrder(entries, sheetPath);
 
   const scan = new SheetXmlScan();
   let total = 0;

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readRows } from './read-rows.js';
 import { DEFAULT_SHEET_LIMITS, SheetRejected } from './sheet-limits.js';
 import { inspectUpload } from './upload-inspector.js';
+import { readXlsxRows } from './xlsx-row-reader.js';
 import { inflateEntry, readZipEntries, type ZipEntry } from './zip-entries.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../../../../test/fixtures/import/', import.meta.url));
@@ -149,8 +150,11 @@ describe('the central-directory walk', () => {
   });
 });
 
-describe('part order that exceljs cannot stream', () => {
-  it('shared strings and relationships before the sheet, workbook.xml after it: refused', async () => {
+describe('part order', () => {
+  it('shared strings and relationships before the sheet, workbook.xml after it: read as any other', async () => {
+    // exceljs's own walk of the zip streamed such a sheet before it knew the sheet names and date
+    // formats, so this layout used to be refused; the reader now takes each part from where the
+    // zip directory says it lies (xlsx-parts.ts).
     const parts = await partsOf(`${FIXTURES}ok/roster-exceljs.xlsx`);
     const order = [
       'xl/sharedStrings.xml',
@@ -160,11 +164,24 @@ describe('part order that exceljs cannot stream', () => {
     ];
     const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : -1);
     const reordered = [...parts].sort((a, b) => rank(a.name) - rank(b.name));
-    expect(await refusal(save(storedZip(reordered)))).toEqual({
-      code: 'unsupported_layout',
-      message:
-        '文件内部各部分的顺序特殊，无法逐行读取。请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后上传 / The parts inside this file are in an unusual order, so it cannot be read row by row. Open it in Excel or WPS, "Save As" an Excel workbook (.xlsx) and upload that',
-    });
+    const path = save(storedZip(reordered));
+    expect(await inspectUpload(path, 'x.xlsx', DEFAULT_SHEET_LIMITS)).toEqual({ format: 'xlsx' });
+    const rows = [];
+    for await (const batch of readRows(path, 'xlsx', DEFAULT_SHEET_LIMITS)) rows.push(...batch);
+    expect(rows).toHaveLength(6);
+    expect(rows[1]?.cells[3]).toEqual(new Date(Date.UTC(1949, 11, 31)));
+  });
+
+  it('the sheet before everything it needs (LibreOffice saves the sheet before the shared strings)', async () => {
+    const parts = await partsOf(`${FIXTURES}ok/roster-exceljs.xlsx`);
+    const sheetFirst = (name: string) => (name === 'xl/worksheets/sheet1.xml' ? 0 : 1);
+    const path = save(storedZip([...parts].sort((a, b) => sheetFirst(a.name) - sheetFirst(b.name))));
+    const info: { sheetName?: string } = {};
+    const rows = [];
+    for await (const batch of readXlsxRows(path, info)) rows.push(...batch);
+    expect(info.sheetName).toBe('花名册');
+    expect(rows).toHaveLength(6);
+    expect(rows[1]?.cells[3]).toEqual(new Date(Date.UTC(1949, 11, 31)));
   });
 
   it('the same parts with workbook.xml and styles.xml first are fine', async () => {

@@ -92,15 +92,32 @@ export async function settled(page: BrowserPage): Promise<void> {
 
 export const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 
-/** Picks an option of the antd Select labelled `label` (its listbox is hidden from the a11y tree). */
+/**
+ * Picks an option of the antd Select labelled `label` (its listbox is hidden from the a11y tree).
+ * Under load a click can land while the list is still opening and select nothing, leaving the
+ * list open (seen on CI): the pick is repeated until the Select shows the option, which is never
+ * clicked again once chosen (a multiple Select would drop it).
+ */
 export async function choose(page: BrowserPage, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(OPEN_DROPDOWN).getByTitle(option, { exact: true }).click();
+  const combobox = page.getByLabel(label, { exact: true });
+  const field = page.locator('.ant-select').filter({ has: combobox });
+  const chosen = async () => (await field.getByTitle(option, { exact: true }).count()) > 0;
+  await expect
+    .poll(async () => {
+      if (await chosen()) return true;
+      if ((await page.locator(OPEN_DROPDOWN).count()) === 0) await combobox.click();
+      await page
+        .locator(OPEN_DROPDOWN)
+        .getByTitle(option, { exact: true })
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
+      return chosen();
+    }, PATIENT)
+    .toBe(true);
   // The list closes with an animation: the next choice must not find this one still open.
   await expect.poll(() => page.locator(OPEN_DROPDOWN).count(), PATIENT).toBe(0);
 }
 
-/** expect.poll's options, patient: two shared cores run this beside other suites (default 1 s). */
 export const PATIENT = { timeout: 30_000 };
 
 export function nav(page: BrowserPage): Locator {

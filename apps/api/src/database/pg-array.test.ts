@@ -10,7 +10,9 @@ describe('pgArray', () => {
   });
 
   it('escapes quotes and backslashes, and writes NULL for null and undefined', () => {
-    expect(pgArray(['say "hi"', 'a\\b', null, undefined])).toBe('{"say \\"hi\\"","a\\\\b",NULL,NULL}');
+    expect(pgArray(['say "hi"', 'a\\b', null, undefined])).toBe(
+      '{"say \\"hi\\"","a\\\\b",NULL,NULL}',
+    );
   });
 });
 
@@ -24,7 +26,19 @@ describe.skipIf(skipWithoutPostgres)(postgresOnly('pgArray on PostgreSQL'), () =
   afterAll(() => client.end());
 
   it('round-trips text with every character that means something in an array literal', async () => {
-    const values = ['{a,b}', 'NULL', 'null', ' spaced ', '', '"', '\\', 'a,b', '张三', '\\"x\\"', null];
+    const values = [
+      '{a,b}',
+      'NULL',
+      'null',
+      ' spaced ',
+      '',
+      '"',
+      '\\',
+      'a,b',
+      '张三',
+      '\\"x\\"',
+      null,
+    ];
     const { rows } = await client.query('SELECT $1::text[] AS v', [pgArray(values)]);
     expect(rows[0].v).toEqual(values);
   });

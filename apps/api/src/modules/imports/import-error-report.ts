@@ -48,7 +48,12 @@ export function streamErrorReport(o: {
 type ReportSheet = ExcelJS.Worksheet;
 
 /** The header row as the file has it, plus 错误说明; returns the problems column (1-based). */
-function writeHeader(sheet: ReportSheet, row: ExcelJS.Row, cells: CellValue[], truncatedAt: number | null): number {
+function writeHeader(
+  sheet: ReportSheet,
+  row: ExcelJS.Row,
+  cells: CellValue[],
+  truncatedAt: number | null,
+): number {
   // Cells right of the header have no column and are ignored by the import: dropped here.
   const problemsCol = Math.max(cells.length, 1) + 1;
   cells.forEach((c, i) => {
@@ -68,7 +73,12 @@ function writeHeader(sheet: ReportSheet, row: ExcelJS.Row, cells: CellValue[], t
   return problemsCol;
 }
 
-function writeLine(row: ExcelJS.Row, cells: CellValue[], problems: StoredIssue[], problemsCol: number): void {
+function writeLine(
+  row: ExcelJS.Row,
+  cells: CellValue[],
+  problems: StoredIssue[],
+  problemsCol: number,
+): void {
   for (let i = 0; i < problemsCol - 1; i += 1) row.getCell(i + 1).value = toExcel(cells[i]);
   for (const p of problems) {
     if (p.columnIndex === null || p.columnIndex >= problemsCol - 1) continue;

@@ -149,7 +149,6 @@ export class DuplicateTracker {
       if (seen > 0) await issues.atKey(seen, cells, k.column, duplicateMessage(k, rowNo));
     }
   }
-
 }
 
 /** The first row with this value (negative if already reported), or undefined if new. */

@@ -58,10 +58,7 @@ export async function openSheet(
 }
 
 /** The data rows of the header's batch, then every later batch. */
-async function* rest(
-  first: DataRow[],
-  it: AsyncIterator<DataRow[]>,
-): AsyncGenerator<DataRow[]> {
+async function* rest(first: DataRow[], it: AsyncIterator<DataRow[]>): AsyncGenerator<DataRow[]> {
   if (first.length > 0) yield first;
   yield* { [Symbol.asyncIterator]: () => it };
 }

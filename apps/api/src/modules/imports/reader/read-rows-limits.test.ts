@@ -94,7 +94,10 @@ describe('readRows: batches', () => {
   it('yields the rows of a chunk together, the header first', async () => {
     n += 1;
     const path = join(dir, `${n}.csv`);
-    writeFileSync(path, `姓名,身份证号\n${Array.from({ length: 5_000 }, (_, i) => `学生${i},${i}`).join('\n')}\n`);
+    writeFileSync(
+      path,
+      `姓名,身份证号\n${Array.from({ length: 5_000 }, (_, i) => `学生${i},${i}`).join('\n')}\n`,
+    );
     const batches: number[][] = [];
     for await (const batch of readRows(path, 'csv', DEFAULT_SHEET_LIMITS)) {
       batches.push(batch.map((r) => r.rowNo));

@@ -83,10 +83,7 @@ function rowCells(values: unknown): CellValue[] | undefined {
  * Node's async hooks. Reading 100,000 rows a row per await took twice the CPU of reading them a
  * chunk per await (measured in docs/performance.md).
  */
-export async function* readXlsxRows(
-  path: string,
-  info: SheetInfo = {},
-): AsyncGenerator<RawRow[]> {
+export async function* readXlsxRows(path: string, info: SheetInfo = {}): AsyncGenerator<RawRow[]> {
   let sheet: Awaited<ReturnType<typeof openFirstWorksheet>> | undefined;
   try {
     sheet = await openFirstWorksheet(path);

@@ -175,7 +175,9 @@ describe('part order', () => {
   it('the sheet before everything it needs (LibreOffice saves the sheet before the shared strings)', async () => {
     const parts = await partsOf(`${FIXTURES}ok/roster-exceljs.xlsx`);
     const sheetFirst = (name: string) => (name === 'xl/worksheets/sheet1.xml' ? 0 : 1);
-    const path = save(storedZip([...parts].sort((a, b) => sheetFirst(a.name) - sheetFirst(b.name))));
+    const path = save(
+      storedZip([...parts].sort((a, b) => sheetFirst(a.name) - sheetFirst(b.name))),
+    );
     const info: { sheetName?: string } = {};
     const rows = [];
     for await (const batch of readXlsxRows(path, info)) rows.push(...batch);

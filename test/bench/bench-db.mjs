@@ -57,6 +57,28 @@ export async function startApi(databaseUrl, port, extraEnv = {}) {
   return child;
 }
 
+/**
+ * Runs a baseline script of this folder in a process of its own (its heap and JIT state are not
+ * the benchmark's) and returns the JSON it prints on stdout.
+ */
+export async function runBaseline(script, args) {
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL(script, import.meta.url)), ...args],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`${script} failed (${code}): ${out}`);
+  return JSON.parse(out);
+}
+
 export async function waitForHealth(url, child) {
   for (let i = 0; i < 120; i += 1) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);

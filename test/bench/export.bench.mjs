@@ -2,10 +2,7 @@
 // time to the last byte and the API process's peak RSS (VmHWM), next to a baseline measured in the
 // same run — a bare script (export-baseline.mjs: the same keyset-paged pg queries and the exceljs
 // stream writer to /dev/null, no Nest, no HTTP) in its own process.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import argon2 from 'argon2';
 import pg from 'pg';
 import {
@@ -13,7 +10,7 @@ import {
   freshDatabase,
   generateDistrict,
   ratio,
-  root,
+  runBaseline,
   startApi,
   stop,
 } from './bench-db.mjs';
@@ -143,22 +140,12 @@ const [capped] = await measure(1, '--max-old-space-size=96');
 await client.end();
 
 // Baseline: the bare script in its own process, on the same database and rows.
-const baselineScript = fileURLToPath(new URL('./export-baseline.mjs', import.meta.url));
-const child = spawn(process.execPath, [baselineScript, url, batch.id], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let out = '';
-child.stdout.on('data', (c) => {
-  out += c;
-});
-const [code] = await once(child, 'exit');
-await dropDatabase(DB);
-if (code !== 0) {
-  console.error('baseline failed', out);
-  process.exit(1);
+let baseline;
+try {
+  baseline = await runBaseline('./export-baseline.mjs', [url, batch.id]);
+} finally {
+  await dropDatabase(DB);
 }
-const baseline = JSON.parse(out);
 
 console.log(
   `\nExport of a ${CARDS.toLocaleString()}-line receipt workbook (${(cold.bytes / 1e6).toFixed(1)} MB, ${cold.type})`,

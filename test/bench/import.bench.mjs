@@ -19,7 +19,6 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import argon2 from 'argon2';
 import pg from 'pg';
 import {
@@ -28,6 +27,7 @@ import {
   idNumberFor,
   ratio,
   root,
+  runBaseline,
   waitForHealth,
 } from './bench-db.mjs';
 
@@ -64,22 +64,8 @@ async function writeRoster() {
   await wb.commit();
 }
 
-const baselineScript = fileURLToPath(new URL('./import-baseline.mjs', import.meta.url));
-
 /** Baseline, in a process of its own: the same file through exceljs's streaming reader, COPYed. */
-async function baseline(url) {
-  const child = spawn(process.execPath, [baselineScript, url, file], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-  });
-  const [code] = await once(child, 'exit');
-  if (code !== 0) throw new Error(`baseline failed (${code}): ${out}`);
-  return JSON.parse(out);
-}
+const baseline = (url) => runBaseline('./import-baseline.mjs', [url, file]);
 
 const load = () =>
   loadavg()
